@@ -1,0 +1,5 @@
+import sys
+
+from rootmap.cli import main
+
+sys.exit(main())

@@ -1,0 +1,305 @@
+"""The encounter: what was found on one patient (the contract's input).
+
+An ``Encounter`` is an immutable value. ``parse_encounter`` turns untrusted JSON
+data into one, or raises ``EncounterError`` naming the offending field; it is
+the only way data from outside (a file, stdin, the clipboard) gets in.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+SIDES = ("left", "right")
+MIDLINE = "midline"
+FINDING_SIDES = (*SIDES, MIDLINE)
+FINDING_KINDS = ("pain", "numbness", "tingling", "burning")
+MIDLINE_REGIONS = frozenset({"saddle"})
+
+MRC_SIGNS = (
+    "hip_flexion",
+    "knee_extension",
+    "ankle_dorsiflexion",
+    "great_toe_extension",
+    "ankle_inversion",
+    "ankle_eversion",
+    "hip_abduction",
+    "hip_extension",
+    "knee_flexion",
+    "ankle_plantarflexion",
+)
+REFLEX_VALUES = ("absent", "reduced", "normal", "brisk")
+# sign id -> allowed values (a tuple of strings) or None for an MRC grade 0-5.
+SIGN_VALUES: dict[str, tuple[str, ...] | None] = {
+    **{sign: None for sign in MRC_SIGNS},
+    "heel_walk": ("normal", "impaired"),
+    "toe_walk": ("normal", "impaired"),
+    "foot_drop": ("present", "absent"),
+    "patellar_reflex": REFLEX_VALUES,
+    "medial_hamstring_reflex": REFLEX_VALUES,
+    "achilles_reflex": REFLEX_VALUES,
+    "babinski": ("present", "absent"),
+    "straight_leg_raise": ("positive", "negative"),
+    "crossed_straight_leg_raise": ("positive", "negative"),
+    "femoral_stretch": ("positive", "negative"),
+}
+SIGNS = tuple(SIGN_VALUES)
+
+ONSETS = ("acute", "gradual")
+HISTORY_FLAGS = (
+    "leg_pain",
+    "back_pain",
+    "neurogenic_claudication",
+    "worse_sitting_coughing",
+    "bladder_dysfunction",
+    "bowel_dysfunction",
+    "saddle_anesthesia",
+    "progressive_weakness",
+    "fever",
+    "cancer_history",
+    "unexplained_weight_loss",
+    "significant_trauma",
+    "osteoporosis_or_steroids",
+    "immunosuppression_or_ivdu",
+    "diabetes",
+    "tight_footwear",
+    "fibular_head_pressure",
+    "recent_hip_surgery_or_buttock_injection",
+    "first_step_heel_pain",
+    "red_hot_swollen_joint",
+)
+HISTORY_KEYS = ("age", "onset", *HISTORY_FLAGS)
+MAX_AGE = 130
+
+
+class EncounterError(ValueError):
+    """Input that breaks the contract. ``field`` names where, e.g. ``findings[2].region``."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    region: str
+    side: str
+    kind: str
+    intensity: int | None = None
+
+    @property
+    def key(self) -> str:
+        """``side.region``, the id of the map path it marks."""
+        return f"{self.side}.{self.region}"
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"region": self.region, "side": self.side, "kind": self.kind}
+        if self.intensity is not None:
+            data["intensity"] = self.intensity
+        return data
+
+
+@dataclass(frozen=True, order=True)
+class Sign:
+    sign: str
+    side: str
+    value: int | str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"sign": self.sign, "side": self.side, "value": self.value}
+
+
+@dataclass(frozen=True)
+class History:
+    age: int | None = None
+    onset: str | None = None
+    # flag -> True/False; a flag that is absent is *not known*, which differs from False.
+    flags: Mapping[str, bool] = field(default_factory=dict)
+
+    def flag(self, name: str) -> bool | None:
+        return self.flags.get(name)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        if self.age is not None:
+            data["age"] = self.age
+        if self.onset is not None:
+            data["onset"] = self.onset
+        for name in HISTORY_FLAGS:
+            if name in self.flags:
+                data[name] = self.flags[name]
+        return data
+
+    def __hash__(self) -> int:
+        return hash((self.age, self.onset, tuple(sorted(self.flags.items()))))
+
+
+@dataclass(frozen=True)
+class Encounter:
+    findings: tuple[Finding, ...] = ()
+    signs: tuple[Sign, ...] = ()
+    history: History = field(default_factory=History)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "findings": [f.to_json() for f in self.findings],
+            "signs": [s.to_json() for s in self.signs],
+            "history": self.history.to_json(),
+        }
+
+    def with_finding(self, finding: Finding) -> Encounter:
+        """Mark a region: replaces any finding of the same kind already on that region."""
+        others = tuple(
+            f for f in self.findings if (f.region, f.side, f.kind) != (finding.region, finding.side, finding.kind)
+        )
+        return replace(self, findings=(*others, finding))
+
+    def without_finding(self, region: str, side: str, kind: str | None = None) -> Encounter:
+        """Clear one kind of mark (or every kind with ``kind=None``) from a region."""
+        kept = tuple(
+            f
+            for f in self.findings
+            if not (f.region == region and f.side == side and (kind is None or f.kind == kind))
+        )
+        return replace(self, findings=kept)
+
+    def with_sign(self, sign: Sign | None, name: str, side: str) -> Encounter:
+        """Set (or with ``sign=None`` clear) the value of one sign on one side."""
+        kept = tuple(s for s in self.signs if (s.sign, s.side) != (name, side))
+        return replace(self, signs=kept if sign is None else (*kept, sign))
+
+    def with_history(self, history: History) -> Encounter:
+        return replace(self, history=history)
+
+
+def _require_mapping(value: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise EncounterError(where, f"must be an object, not {_type_name(value)}")
+    return value
+
+
+def _require_list(value: Any, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise EncounterError(where, f"must be a list, not {_type_name(value)}")
+    return value
+
+
+def _type_name(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    return names.get(type(value), type(value).__name__)
+
+
+def _require_choice(value: Any, choices: Collection[str], where: str) -> str:
+    if not isinstance(value, str):
+        raise EncounterError(where, f"must be a string, not {_type_name(value)}")
+    if value not in choices:
+        shown = _short(value)
+        if len(choices) <= 12:
+            raise EncounterError(where, f"unknown value {shown!r} (expected one of: {', '.join(choices)})")
+        raise EncounterError(where, f"unknown value {shown!r} (see `rootmap regions`)")
+    return value
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _require_int(value: Any, low: int, high: int, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise EncounterError(where, f"must be a whole number from {low} to {high}, not {_type_name(value)}")
+    if isinstance(value, float) and (not math.isfinite(value) or not value.is_integer()):
+        raise EncounterError(where, f"must be a whole number from {low} to {high}")
+    number = int(value)
+    if not low <= number <= high:
+        raise EncounterError(where, f"must be from {low} to {high}, not {number}")
+    return number
+
+
+def _parse_finding(data: Any, where: str, regions: Collection[str]) -> Finding:
+    item = _require_mapping(data, where)
+    for key in ("region", "side", "kind"):
+        if key not in item:
+            raise EncounterError(f"{where}.{key}", "is missing")
+    region = _require_choice(item["region"], regions, f"{where}.region")
+    side = _require_choice(item["side"], FINDING_SIDES, f"{where}.side")
+    if (region in MIDLINE_REGIONS) != (side == MIDLINE):
+        expected = "midline" if region in MIDLINE_REGIONS else "left or right"
+        raise EncounterError(f"{where}.side", f"{region} takes side {expected}, not {side}")
+    kind = _require_choice(item["kind"], FINDING_KINDS, f"{where}.kind")
+    intensity = item.get("intensity")
+    if intensity is not None:
+        intensity = _require_int(intensity, 0, 10, f"{where}.intensity")
+    return Finding(region=region, side=side, kind=kind, intensity=intensity)
+
+
+def _parse_sign(data: Any, where: str) -> Sign:
+    item = _require_mapping(data, where)
+    for key in ("sign", "side", "value"):
+        if key not in item:
+            raise EncounterError(f"{where}.{key}", "is missing")
+    name = _require_choice(item["sign"], SIGNS, f"{where}.sign")
+    side = _require_choice(item["side"], SIDES, f"{where}.side")
+    allowed = SIGN_VALUES[name]
+    value: int | str
+    if allowed is None:
+        value = _require_int(item["value"], 0, 5, f"{where}.value")
+    else:
+        value = _require_choice(item["value"], allowed, f"{where}.value")
+    return Sign(sign=name, side=side, value=value)
+
+
+def _parse_history(data: Any, warnings: list[str]) -> History:
+    item = _require_mapping(data, "history")
+    age = item.get("age")
+    if age is not None:
+        age = _require_int(age, 0, MAX_AGE, "history.age")
+    onset = item.get("onset")
+    if onset is not None:
+        onset = _require_choice(onset, ONSETS, "history.onset")
+    flags: dict[str, bool] = {}
+    for key, value in item.items():
+        if key in ("age", "onset"):
+            continue
+        if key not in HISTORY_FLAGS:
+            warnings.append(f"history.{_short(str(key))}: unknown key ignored")
+            continue
+        if value is None:
+            continue
+        if not isinstance(value, bool):
+            raise EncounterError(f"history.{key}", f"must be true or false, not {_type_name(value)}")
+        flags[key] = value
+    return History(age=age, onset=onset, flags=flags)
+
+
+def parse_encounter(
+    data: Any, regions: Collection[str], warnings: list[str] | None = None
+) -> Encounter:
+    """Validate contract JSON (already decoded) into an ``Encounter``.
+
+    ``regions`` is the set of known region ids (from the knowledge data).
+    Unknown history keys are ignored and described in ``warnings``.
+    """
+    sink: list[str] = [] if warnings is None else warnings
+    root = _require_mapping(data, "encounter")
+    for key in sorted(str(k) for k in set(root) - {"findings", "signs", "history"}):
+        sink.append(f"{_short(key)}: unknown key ignored")
+    findings = tuple(
+        _parse_finding(item, f"findings[{i}]", regions)
+        for i, item in enumerate(_require_list(root.get("findings", []), "findings"))
+    )
+    signs = tuple(
+        _parse_sign(item, f"signs[{i}]") for i, item in enumerate(_require_list(root.get("signs", []), "signs"))
+    )
+    history = _parse_history(root.get("history", {}), sink)
+    return Encounter(findings=findings, signs=signs, history=history)
+
+
+def mirror_side(side: str) -> str:
+    return {"left": "right", "right": "left"}.get(side, side)
