@@ -33,7 +33,8 @@ class _ArgumentParser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with ``only``, just that subcommand's module is imported."""
     parser = _ArgumentParser(
         prog="rootmap",
         description="RootMap: which nerve root explains this leg and foot pattern?",
@@ -42,9 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_ArgumentParser)
     for name, (module_name, help_text) in SUBCOMMANDS.items():
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
-        module = importlib.import_module(module_name)
-        module.add_arguments(sub)
-        sub.set_defaults(run=module.run)
+        if only is None or name == only:
+            module = importlib.import_module(module_name)
+            module.add_arguments(sub)
+            sub.set_defaults(run=module.run)
     return parser
 
 
@@ -55,7 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from rootmap.ui.app import run_app
 
         return run_app(args_list)
-    parser = build_parser()
+    command = args_list[0] if args_list[0] in SUBCOMMANDS else None
+    parser = build_parser(only=command)
     args = parser.parse_args(args_list)
     if getattr(args, "run", None) is None:
         parser.print_help()
