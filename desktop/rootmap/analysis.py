@@ -69,7 +69,12 @@ class RedFlagResult:
     why: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "urgency": self.urgency, "message": self.message, "why": list(self.why)}
+        return {
+            "id": self.id,
+            "urgency": self.urgency,
+            "message": self.message,
+            "why": list(self.why),
+        }
 
 
 @dataclass(frozen=True)

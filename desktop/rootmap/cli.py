@@ -40,7 +40,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         description="RootMap: which nerve root explains this leg and foot pattern?",
     )
     parser.add_argument("--version", action="version", version=f"rootmap {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_ArgumentParser)
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_ArgumentParser
+    )
     for name, (module_name, help_text) in SUBCOMMANDS.items():
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
         if only is None or name == only:
@@ -52,7 +54,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-"):
+    if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
         # No subcommand: the desktop app (it parses its own arguments, e.g. a file to open).
         from rootmap.ui.app import run_app
 

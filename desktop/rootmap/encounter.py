@@ -153,7 +153,9 @@ class Encounter:
     def with_finding(self, finding: Finding) -> Encounter:
         """Mark a region: replaces any finding of the same kind already on that region."""
         others = tuple(
-            f for f in self.findings if (f.region, f.side, f.kind) != (finding.region, finding.side, finding.kind)
+            f
+            for f in self.findings
+            if (f.region, f.side, f.kind) != (finding.region, finding.side, finding.kind)
         )
         return replace(self, findings=(*others, finding))
 
@@ -188,7 +190,13 @@ def _require_list(value: Any, where: str) -> list[Any]:
 
 
 def _type_name(value: Any) -> str:
-    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}
+    names = {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        type(None): "null",
+    }
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, int | float):
@@ -202,7 +210,9 @@ def _require_choice(value: Any, choices: Collection[str], where: str) -> str:
     if value not in choices:
         shown = _short(value)
         if len(choices) <= 12:
-            raise EncounterError(where, f"unknown value {shown!r} (expected one of: {', '.join(choices)})")
+            raise EncounterError(
+                where, f"unknown value {shown!r} (expected one of: {', '.join(choices)})"
+            )
         raise EncounterError(where, f"unknown value {shown!r} (see `rootmap regions`)")
     return value
 
@@ -213,7 +223,9 @@ def _short(text: str, limit: int = 40) -> str:
 
 def _require_int(value: Any, low: int, high: int, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise EncounterError(where, f"must be a whole number from {low} to {high}, not {_type_name(value)}")
+        raise EncounterError(
+            where, f"must be a whole number from {low} to {high}, not {_type_name(value)}"
+        )
     if isinstance(value, float) and (not math.isfinite(value) or not value.is_integer()):
         raise EncounterError(where, f"must be a whole number from {low} to {high}")
     number = int(value)
@@ -273,7 +285,9 @@ def _parse_history(data: Any, warnings: list[str]) -> History:
         if value is None:
             continue
         if not isinstance(value, bool):
-            raise EncounterError(f"history.{key}", f"must be true or false, not {_type_name(value)}")
+            raise EncounterError(
+                f"history.{key}", f"must be true or false, not {_type_name(value)}"
+            )
         flags[key] = value
     return History(age=age, onset=onset, flags=flags)
 
@@ -295,7 +309,8 @@ def parse_encounter(
         for i, item in enumerate(_require_list(root.get("findings", []), "findings"))
     )
     signs = tuple(
-        _parse_sign(item, f"signs[{i}]") for i, item in enumerate(_require_list(root.get("signs", []), "signs"))
+        _parse_sign(item, f"signs[{i}]")
+        for i, item in enumerate(_require_list(root.get("signs", []), "signs"))
     )
     history = _parse_history(root.get("history", {}), sink)
     return Encounter(findings=findings, signs=signs, history=history)

@@ -28,7 +28,13 @@ def test_appstream_metainfo_is_valid():
     if tool is None:
         pytest.skip("appstreamcli is not installed (Debian: appstream)")
     result = subprocess.run(
-        [tool, "validate", "--no-net", "--pedantic", str(LINUX / "org.rootmap.RootMap.metainfo.xml")],
+        [
+            tool,
+            "validate",
+            "--no-net",
+            "--pedantic",
+            str(LINUX / "org.rootmap.RootMap.metainfo.xml"),
+        ],
         capture_output=True,
         text=True,
     )

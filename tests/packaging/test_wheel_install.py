@@ -36,7 +36,12 @@ def _run(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[st
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["QT_QPA_PLATFORM"] = "offscreen"
     return subprocess.run(
-        [str(bin_dir / "rootmap"), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+        [str(bin_dir / "rootmap"), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -53,7 +58,9 @@ def test_installed_rootmap_is_not_the_checkout(installed, tmp_path):
 
 
 def test_installed_analyze(installed, tmp_path):
-    result = _run(installed, "analyze", str(CHECKOUT / "examples" / "classic_l5.json"), cwd=tmp_path)
+    result = _run(
+        installed, "analyze", str(CHECKOUT / "examples" / "classic_l5.json"), cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     analysis = json.loads(result.stdout)
     assert analysis["roots"][0]["root"] == "L5"

@@ -125,7 +125,7 @@ class DiscLevel:
 
 @dataclass(frozen=True)
 class LevelRule:
-    """A rule from a lesion's type and zone to the root it affects, e.g. lateral recess -> traversing."""
+    """From a lesion type and zone to the root it affects, e.g. lateral recess -> traversing."""
 
     id: str
     lesion: str  # disc_herniation, stenosis, spondylolisthesis
