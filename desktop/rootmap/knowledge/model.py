@@ -133,6 +133,7 @@ class LevelRule:
     affects: str  # traversing, exiting, multiple (cauda equina)
     text: str  # the rule in words
     source: str
+    typical_levels: tuple[str, ...] = ()  # disc levels where it is most often seen, e.g. L4-L5
 
 
 @dataclass(frozen=True)

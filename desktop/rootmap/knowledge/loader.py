@@ -1,0 +1,498 @@
+"""Load and validate the knowledge data in ``assets/knowledge/`` into a ``Knowledge`` value.
+
+Everything is checked at load time: every fact names a source from
+``sources.toml``; roots, regions, signs and nerves refer to ids that exist; each
+atlas covers every region; unknown keys are typos and are refused. A problem is
+one ``KnowledgeError`` whose message names the file and the key path.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import TypeVar
+
+from rootmap.encounter import MRC_SIGNS, SIGNS
+from rootmap.knowledge.model import (
+    Atlas,
+    Condition,
+    DermatomeEntry,
+    DiscLevel,
+    Feature,
+    Icd10Code,
+    Knowledge,
+    LevelRule,
+    Nerve,
+    RedFlag,
+    Region,
+    Root,
+    SignRule,
+    Source,
+)
+from rootmap.knowledge.tables import KnowledgeError, Table
+
+__all__ = ["KnowledgeError", "load_knowledge"]
+
+SEGMENTS = {"C": "cervical", "T": "thoracic", "L": "lumbar", "S": "sacral"}
+ROOT_IDS = (
+    *(f"C{n}" for n in range(2, 9)),
+    *(f"T{n}" for n in range(1, 13)),
+    *(f"L{n}" for n in range(1, 6)),
+    *(f"S{n}" for n in range(1, 6)),
+)
+REGION_GROUPS = (
+    "head_neck",
+    "upper_limb",
+    "trunk",
+    "lower_back_pelvis",
+    "thigh",
+    "knee",
+    "leg",
+    "ankle",
+    "foot",
+)
+SIGN_KINDS = ("mrc", "reflex", "walk", "presence", "tension")
+CATEGORIES = ("spinal", "peripheral_nerve", "local_foot", "systemic", "central")
+URGENCIES = ("emergency", "urgent")
+LESIONS = (
+    "disc_herniation",
+    "stenosis",
+    "spondylolisthesis_degenerative",
+    "spondylolisthesis_isthmic",
+)
+ZONES = ("central", "paracentral", "lateral_recess", "foraminal", "far_lateral")
+AFFECTS = ("traversing", "exiting", "multiple")
+ICD10_PATTERN = re.compile(r"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$")
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+ATLAS_INDEX = "atlases/index.toml"
+
+T = TypeVar("T")
+
+
+def load_knowledge(directory: Path | None = None) -> Knowledge:
+    """The knowledge in ``directory`` (default: the app's ``assets/knowledge``), cached."""
+    if directory is None:
+        from rootmap.resources import asset_path
+
+        try:
+            directory = asset_path("knowledge")
+        except (FileNotFoundError, ValueError) as error:
+            raise KnowledgeError(str(error)) from None
+    return _load(Path(directory).resolve())
+
+
+@cache
+def _load(directory: Path) -> Knowledge:
+    return _Loader(directory).load()
+
+
+class _Loader:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.sources: dict[str, Source] = {}
+        self.regions: dict[str, Region] = {}
+
+    # -- files ---------------------------------------------------------------------------
+    def read(self, name: str, *, optional: bool = False) -> Table | None:
+        path = self.directory / name
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except FileNotFoundError:
+            if optional:
+                return None
+            raise KnowledgeError(f"{name}: file not found in {self.directory}") from None
+        except UnicodeDecodeError as error:
+            raise KnowledgeError(f"{name}: not UTF-8 text ({error.reason})") from None
+        except OSError as error:
+            raise KnowledgeError(f"{name}: cannot read ({error.strerror})") from None
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise KnowledgeError(f"{name}: bad TOML: {error}") from None
+        return Table(data, name)
+
+    def must_read(self, name: str) -> Table:
+        table = self.read(name)
+        assert table is not None
+        return table
+
+    # -- checks --------------------------------------------------------------------------
+    def source(self, table: Table, key: str = "source") -> str:
+        source = table.text(key)
+        if source not in self.sources:
+            raise table.error(f'unknown source "{source}" (not in sources.toml)', key)
+        return source
+
+    @staticmethod
+    def one_of(table: Table, key: str, allowed: tuple[str, ...] | Mapping[str, object]) -> str:
+        value = table.text(key)
+        if value not in allowed:
+            known = ", ".join(allowed)
+            raise table.error(f'unknown value "{value}" (expected one of: {known})', key)
+        return value
+
+    @staticmethod
+    def all_in(
+        table: Table,
+        key: str,
+        allowed: tuple[str, ...] | Mapping[str, object],
+        what: str,
+        default: tuple[str, ...] | None = None,
+    ) -> tuple[str, ...]:
+        values = table.texts(key, default)
+        for index, value in enumerate(values):
+            if value not in allowed:
+                raise table.error(f'unknown {what} "{value}"', f"{key}[{index}]")
+        return values
+
+    @staticmethod
+    def ident(table: Table, key: str = "id") -> str:
+        value = table.text(key)
+        if not ID_PATTERN.match(value):
+            raise table.error(f'"{value}" is not an id (lower case letters, digits, _)', key)
+        return value
+
+    @staticmethod
+    def unique(items: dict[str, T], key: str, item: T, table: Table, field: str = "id") -> None:
+        if key in items:
+            raise table.error(f'duplicate id "{key}"', field)
+        items[key] = item
+
+    # -- the files, in dependency order ----------------------------------------------------
+    def load(self) -> Knowledge:
+        self.sources = self.load_sources()
+        self.regions = self.load_regions()
+        roots = self.load_roots()
+        default_atlas, atlases = self.load_atlases()
+        nerves = self.load_nerves()
+        signs = self.load_signs(nerves)
+        disc_levels, level_rules = self.load_levels()
+        conditions = self.load_conditions(nerves, level_rules)
+        red_flags = self.load_red_flags()
+        return Knowledge(
+            sources=MappingProxyType(self.sources),
+            roots=MappingProxyType(roots),
+            regions=MappingProxyType(self.regions),
+            atlases=MappingProxyType(atlases),
+            default_atlas=default_atlas,
+            signs=MappingProxyType(signs),
+            nerves=MappingProxyType(nerves),
+            disc_levels=MappingProxyType(disc_levels),
+            level_rules=level_rules,
+            conditions=MappingProxyType(conditions),
+            red_flags=MappingProxyType(red_flags),
+        )
+
+    def load_sources(self) -> dict[str, Source]:
+        top = self.must_read("sources.toml")
+        table = top.table("source")
+        top.close()
+        sources: dict[str, Source] = {}
+        for source_id in list(table.data):
+            item = table.table(source_id)
+            if not ID_PATTERN.match(source_id):
+                raise item.error(f'"{source_id}" is not an id (lower case letters, digits, _)')
+            sources[source_id] = Source(
+                id=source_id,
+                authors=item.text("authors"),
+                year=item.whole("year"),
+                title=item.text("title"),
+                publication=item.text("publication", ""),
+            )
+            item.close()
+        table.close()
+        if not sources:
+            raise KnowledgeError("sources.toml: source: no sources defined")
+        return sources
+
+    def load_regions(self) -> dict[str, Region]:
+        top = self.must_read("regions.toml")
+        regions: dict[str, Region] = {}
+        for item in top.tables("region"):
+            region = Region(
+                id=self.ident(item),
+                name=item.text("name"),
+                description=item.text("description"),
+                group=self.one_of(item, "group", REGION_GROUPS),
+                midline=item.flag("midline", default=False),
+            )
+            self.unique(regions, region.id, region, item)
+            item.close()
+        top.close()
+        return regions
+
+    def load_roots(self) -> dict[str, Root]:
+        top = self.must_read("roots.toml")
+        roots: dict[str, Root] = {}
+        for order, item in enumerate(top.tables("root")):
+            root_id = item.text("id")
+            expected = ROOT_IDS[order] if order < len(ROOT_IDS) else None
+            if root_id != expected:
+                want = f'"{expected}"' if expected else "nothing more"
+                raise item.error(f'got "{root_id}", expected {want} (roots run C2..S5)', "id")
+            segment = item.text("segment")
+            if segment != SEGMENTS[root_id[0]]:
+                raise item.error(f'"{segment}" should be "{SEGMENTS[root_id[0]]}"', "segment")
+            region = item.opt_text("key_point_region")
+            if region is not None and region not in self.regions:
+                raise item.error(f'unknown region "{region}"', "key_point_region")
+            roots[root_id] = Root(
+                id=root_id,
+                segment=segment,
+                order=order,
+                key_sensory_point=item.text("key_sensory_point"),
+                key_point_region=region,
+                source=self.source(item),
+            )
+            item.close()
+        top.close()
+        if len(roots) != len(ROOT_IDS):
+            raise KnowledgeError(f'roots.toml: root: missing "{ROOT_IDS[len(roots)]}"')
+        return roots
+
+    def load_atlases(self) -> tuple[str, dict[str, Atlas]]:
+        index = self.must_read(ATLAS_INDEX)
+        names = index.texts("atlases")
+        default = index.text("default_atlas")
+        index.close()
+        if default not in names:
+            raise index.error(f'"{default}" is not in atlases', "default_atlas")
+        atlases: dict[str, Atlas] = {}
+        for position, name in enumerate(names):
+            if not ID_PATTERN.match(name):
+                raise index.error(f'"{name}" is not an atlas id', f"atlases[{position}]")
+            atlases[name] = self.load_atlas(name)
+        return default, atlases
+
+    def load_atlas(self, name: str) -> Atlas:
+        file = f"atlases/{name}.toml"
+        top = self.must_read(file)
+        head = top.table("atlas")
+        atlas_id = head.text("id")
+        if atlas_id != name:
+            raise head.error(f'"{atlas_id}" should match the file name "{name}"', "id")
+        entries: dict[str, DermatomeEntry] = {}
+        for item in top.tables("entry"):
+            region = self.one_of_region(item)
+            primary = self.all_in(item, "primary", ROOT_IDS, "root")
+            overlap = self.all_in(item, "overlap", ROOT_IDS, "root", ())
+            both = sorted(set(primary) & set(overlap))
+            if both:
+                raise item.error(f'root "{both[0]}" is both primary and overlap', "overlap")
+            note = item.text("note", "")
+            if not primary and not note:
+                raise item.error("no primary root: say why in a note", "primary")
+            entry = DermatomeEntry(
+                region=region,
+                primary=primary,
+                overlap=overlap,
+                source=self.source(item),
+                note=note,
+            )
+            self.unique(entries, region, entry, item, "region")
+            item.close()
+        missing = [region for region in self.regions if region not in entries]
+        if missing:
+            raise top.error(f'no entry for region "{missing[0]}"', "entry")
+        atlas = Atlas(
+            id=atlas_id,
+            name=head.text("name"),
+            description=head.text("description"),
+            source=self.source(head),
+            entries=MappingProxyType(entries),
+        )
+        head.close()
+        top.close()
+        return atlas
+
+    def one_of_region(self, item: Table, key: str = "region") -> str:
+        region = item.text(key)
+        if region not in self.regions:
+            raise item.error(f'unknown region "{region}"', key)
+        return region
+
+    def load_nerves(self) -> dict[str, Nerve]:
+        top = self.must_read("nerves.toml")
+        nerves: dict[str, Nerve] = {}
+        for item in top.tables("nerve"):
+            nerve = Nerve(
+                id=self.ident(item),
+                name=item.text("name"),
+                roots=self.all_in(item, "roots", ROOT_IDS, "root"),
+                cutaneous=self.all_in(item, "cutaneous", self.regions, "region", ()),
+                motor=self.all_in(item, "motor", SIGNS, "sign", ()),
+                entrapment_site=item.text("entrapment_site"),
+                source=self.source(item),
+            )
+            self.unique(nerves, nerve.id, nerve, item)
+            item.close()
+        top.close()
+        return nerves
+
+    def load_signs(self, nerves: Mapping[str, Nerve]) -> dict[str, SignRule]:
+        top = self.must_read("signs.toml")
+        signs: dict[str, SignRule] = {}
+        for item in top.tables("sign"):
+            sign = self.one_of(item, "id", SIGNS)
+            kind = self.one_of(item, "kind", SIGN_KINDS)
+            if (kind == "mrc") != (sign in MRC_SIGNS):
+                expected = "mrc" if sign in MRC_SIGNS else "not mrc"
+                raise item.error(f'"{kind}" does not fit {sign} (expected {expected})', "kind")
+            roots = item.weights("roots")
+            for root, weight in roots.items():
+                if root not in ROOT_IDS:
+                    raise item.error(f'unknown root "{root}"', f"roots.{root}")
+                if not 0.0 < weight <= 1.0:
+                    raise item.error("weight must be in (0, 1]", f"roots.{root}")
+            rule = SignRule(
+                sign=sign,
+                label=item.text("label"),
+                kind=kind,
+                roots=MappingProxyType(roots),
+                nerves=self.all_in(item, "nerves", nerves, "nerve", ()),
+                muscles=item.text("muscles"),
+                source=self.source(item),
+            )
+            self.unique(signs, sign, rule, item)
+            item.close()
+        top.close()
+        missing = [sign for sign in SIGNS if sign not in signs]
+        if missing:
+            raise KnowledgeError(f'signs.toml: sign: no rule for sign "{missing[0]}"')
+        self.check_motor(signs, nerves)
+        return {sign: signs[sign] for sign in SIGNS}
+
+    @staticmethod
+    def check_motor(signs: Mapping[str, SignRule], nerves: Mapping[str, Nerve]) -> None:
+        """A nerve's motor signs and a sign's nerves must tell the same story."""
+        for nerve in nerves.values():
+            for sign in nerve.motor:
+                if nerve.id not in signs[sign].nerves:
+                    raise KnowledgeError(
+                        f"signs.toml: {sign}.nerves: missing \"{nerve.id}\" "
+                        f"(nerves.toml lists {sign} as motor of {nerve.id})"
+                    )
+        for rule in signs.values():
+            if rule.kind == "tension":
+                continue  # a tension sign stretches a nerve; it is not that nerve's motor
+            for nerve_id in rule.nerves:
+                if rule.sign not in nerves[nerve_id].motor:
+                    raise KnowledgeError(
+                        f'nerves.toml: {nerve_id}.motor: missing "{rule.sign}" '
+                        f"(signs.toml lists {nerve_id} among the nerves of {rule.sign})"
+                    )
+
+    def load_levels(self) -> tuple[dict[str, DiscLevel], tuple[LevelRule, ...]]:
+        top = self.must_read("levels.toml")
+        discs: dict[str, DiscLevel] = {}
+        for item in top.tables("disc"):
+            level = item.text("level")
+            upper = self.one_of(item, "upper", ROOT_IDS)
+            lower = self.one_of(item, "lower", ROOT_IDS)
+            if level != f"{upper}-{lower}":
+                raise item.error(f'"{level}" should be "{upper}-{lower}"', "level")
+            disc = DiscLevel(
+                level=level,
+                upper=upper,
+                lower=lower,
+                exiting_root=self.one_of(item, "exiting_root", ROOT_IDS),
+                traversing_root=self.one_of(item, "traversing_root", ROOT_IDS),
+                source=self.source(item),
+            )
+            self.unique(discs, level, disc, item, "level")
+            item.close()
+        rules: dict[str, LevelRule] = {}
+        for item in top.tables("rule"):
+            rule = LevelRule(
+                id=self.ident(item),
+                lesion=self.one_of(item, "lesion", LESIONS),
+                zone=self.one_of(item, "zone", ZONES),
+                affects=self.one_of(item, "affects", AFFECTS),
+                text=item.text("text"),
+                source=self.source(item),
+                typical_levels=self.all_in(item, "typical_levels", discs, "disc level", ()),
+            )
+            self.unique(rules, rule.id, rule, item)
+            item.close()
+        top.close()
+        return discs, tuple(rules.values())
+
+    def load_conditions(
+        self, nerves: Mapping[str, Nerve], rules: tuple[LevelRule, ...]
+    ) -> dict[str, Condition]:
+        top = self.read("conditions.toml", optional=True)
+        conditions: dict[str, Condition] = {}
+        if top is None:
+            return conditions
+        lesions = {rule.lesion for rule in rules}
+        for item in top.tables("condition"):
+            condition_id = self.ident(item)
+            lesion = item.opt_text("lesion")
+            if lesion is not None and not any(
+                known == lesion or known.startswith(lesion + "_") for known in lesions
+            ):
+                raise item.error(f'unknown lesion "{lesion}" (not in levels.toml)', "lesion")
+            nerve = item.opt_text("nerve")
+            if nerve is not None and nerve not in nerves:
+                raise item.error(f'unknown nerve "{nerve}"', "nerve")
+            condition = Condition(
+                id=condition_id,
+                name=item.text("name"),
+                category=self.one_of(item, "category", CATEGORIES),
+                description=item.text("description"),
+                icd10=self.each(item, "icd10", self.icd10),
+                features=self.each(item, "feature", self.feature),
+                source=self.source(item),
+                nerve=nerve,
+                lesion=lesion,
+            )
+            self.unique(conditions, condition_id, condition, item)
+            item.close()
+        top.close()
+        return conditions
+
+    def load_red_flags(self) -> dict[str, RedFlag]:
+        top = self.read("red_flags.toml", optional=True)
+        flags: dict[str, RedFlag] = {}
+        if top is None:
+            return flags
+        for item in top.tables("red_flag"):
+            flag = RedFlag(
+                id=self.ident(item),
+                urgency=self.one_of(item, "urgency", URGENCIES),
+                message=item.text("message"),
+                triggers=self.each(item, "trigger", self.feature),
+                source=self.source(item),
+                threshold=item.number("threshold", 1.0),
+            )
+            self.unique(flags, flag.id, flag, item)
+            item.close()
+        top.close()
+        return flags
+
+    # -- pieces of conditions and red flags --------------------------------------------------
+    @staticmethod
+    def each(item: Table, key: str, read: Callable[[Table], T]) -> tuple[T, ...]:
+        return tuple(read(sub) for sub in item.tables(key, required=False))
+
+    def icd10(self, item: Table) -> Icd10Code:
+        code = item.text("code")
+        if not ICD10_PATTERN.match(code):
+            raise item.error(f'"{code}" is not an ICD-10 code (like M51.16)', "code")
+        result = Icd10Code(code=code, label=item.text("label"), source=self.source(item))
+        item.close()
+        return result
+
+    def feature(self, item: Table) -> Feature:
+        result = Feature(
+            when=item.text("when"),
+            weight=item.number("weight"),
+            why=item.text("why"),
+            source=self.source(item),
+        )
+        item.close()
+        return result
