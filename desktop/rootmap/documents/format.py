@@ -1,0 +1,252 @@
+"""The ``.rootmap`` file: a versioned JSON envelope around one contract encounter.
+
+Version 1::
+
+    {"format": "rootmap", "version": 1, "encounter": {...contract encounter...},
+     "atlas": "lee2008" | null, "patient_label": "..." | null, "notes": "...",
+     "created": "2025-01-31T10:00:00+00:00", "modified": "..."}
+
+Version 0 is a bare contract encounter (what ``rootmap analyze`` reads): an object
+with no ``format`` key. It is migrated on opening and saved as version 1.
+
+Reading never trusts the bytes: a file that is too big, not UTF-8, not JSON, too
+deeply nested, of the wrong shape, or made by a newer RootMap raises one
+``DocumentError`` with a one-line message, and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from rootmap.encounter import Encounter, EncounterError, parse_encounter
+
+FORMAT = "rootmap"
+VERSION = 1
+MAX_BYTES = 5 * 1024 * 1024  # a real document is a few kilobytes
+MAX_DEPTH = 32  # a contract encounter nests 3 deep
+MAX_LABEL_CHARS = 200
+MAX_NOTES_CHARS = 100_000
+ENVELOPE_KEYS = ("format", "version", "encounter", "atlas", "patient_label", "notes",
+                 "created", "modified")  # fmt: skip
+
+
+class DocumentError(ValueError):
+    """A file RootMap cannot open or write; ``str(error)`` is one line for the user."""
+
+
+def now_iso() -> str:
+    """The current time, ISO 8601 with the UTC offset, to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One saved encounter, with what the clinician added around it."""
+
+    encounter: Encounter = field(default_factory=Encounter)
+    atlas: str | None = None  # None: the default atlas
+    patient_label: str | None = None  # free text the clinician chooses, e.g. initials
+    notes: str = ""
+    created: str = field(default_factory=now_iso)
+    modified: str = ""  # empty: the same as ``created``
+
+    def __post_init__(self) -> None:
+        if not self.modified:
+            object.__setattr__(self, "modified", self.created)
+
+    def touched(self, when: str | None = None) -> Document:
+        """The same document, stamped as modified now (or at ``when``)."""
+        return replace(self, modified=when or now_iso())
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "encounter": self.encounter.to_json(),
+            "atlas": self.atlas,
+            "patient_label": self.patient_label,
+            "notes": self.notes,
+            "created": self.created,
+            "modified": self.modified,
+        }
+
+
+def document_to_bytes(document: Document) -> bytes:
+    """UTF-8 JSON, indented so that a person can read the file."""
+    text = json.dumps(document.to_json(), indent=2, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
+
+
+def document_from_bytes(
+    data: bytes,
+    regions: Collection[str],
+    atlases: Collection[str] | None = None,
+    warnings: list[str] | None = None,
+) -> Document:
+    """Parse untrusted bytes into a ``Document`` (migrating older versions).
+
+    ``regions``: the known region ids; ``atlases``: the known atlas ids (None: any).
+    Unknown keys are ignored and described in ``warnings``.
+    """
+    return document_from_json(decode_json(data), regions, atlases, warnings)
+
+
+def decode_json(data: bytes) -> Any:
+    """Bytes -> JSON value, refusing what is too big, not UTF-8, not JSON or too deep."""
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise DocumentError("not a RootMap file: expected bytes")
+    if len(data) > MAX_BYTES:
+        raise DocumentError(
+            f"not a RootMap file: it is {len(data) / 1e6:.1f} MB, "
+            f"over the {MAX_BYTES // (1024 * 1024)} MB limit"
+        )
+    if not data.strip():
+        raise DocumentError("not a RootMap file: the file is empty")
+    try:
+        text = bytes(data).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DocumentError("not a RootMap file: the text is not UTF-8") from None
+    _check_nesting(text)
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except RecursionError:
+        raise DocumentError("not a RootMap file: the JSON is nested too deeply") from None
+    except json.JSONDecodeError as error:
+        raise DocumentError(
+            f"not a RootMap file: damaged or truncated JSON at line {error.lineno}, "
+            f"column {error.colno} ({error.msg})"
+        ) from None
+    except ValueError as error:  # e.g. an integer with too many digits, NaN
+        raise DocumentError(f"not a RootMap file: {_one_line(str(error))}") from None
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _check_nesting(text: str) -> None:
+    """Refuse JSON nested deeper than ``MAX_DEPTH`` before the parser recurses into it."""
+    depth = 0
+    in_string = False
+    escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise DocumentError("not a RootMap file: the JSON is nested too deeply")
+        elif char in "]}":
+            depth -= 1
+
+
+def document_from_json(
+    data: Any,
+    regions: Collection[str],
+    atlases: Collection[str] | None = None,
+    warnings: list[str] | None = None,
+) -> Document:
+    """A decoded JSON value -> ``Document``; see ``document_from_bytes``."""
+    sink: list[str] = [] if warnings is None else warnings
+    envelope = migrate(data)
+    for key in sorted(str(k) for k in envelope if k not in ENVELOPE_KEYS):
+        sink.append(f"{_short(key)}: unknown key ignored")
+    try:
+        encounter = parse_encounter(envelope.get("encounter", {}), regions, sink)
+    except EncounterError as error:
+        raise DocumentError(f"damaged encounter: {_one_line(str(error))}") from None
+    atlas = _optional_text(envelope, "atlas", 64)
+    if atlas is not None and atlases is not None and atlas not in atlases:
+        raise DocumentError(
+            f"atlas: unknown atlas {_short(atlas)!r} (expected one of: {', '.join(atlases)})"
+        )
+    label = _optional_text(envelope, "patient_label", MAX_LABEL_CHARS)
+    notes = _optional_text(envelope, "notes", MAX_NOTES_CHARS) or ""
+    created = _timestamp(envelope, "created") or now_iso()
+    modified = _timestamp(envelope, "modified") or created
+    return Document(
+        encounter=encounter,
+        atlas=atlas,
+        patient_label=label or None,
+        notes=notes,
+        created=created,
+        modified=modified,
+    )
+
+
+def migrate(data: Any) -> Mapping[str, Any]:
+    """Any known version's JSON -> the current envelope (a mapping)."""
+    if not isinstance(data, dict):
+        raise DocumentError(
+            f"not a RootMap file: expected a JSON object, found {_json_type(data)}"
+        )
+    if "format" not in data:
+        # Version 0: a bare contract encounter, as `rootmap analyze` reads it.
+        if "version" in data or "encounter" in data:
+            raise DocumentError("not a RootMap file: the \"format\" key is missing")
+        return {"format": FORMAT, "version": VERSION, "encounter": data}
+    if data["format"] != FORMAT:
+        raise DocumentError("not a RootMap file: \"format\" is not \"rootmap\"")
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise DocumentError("version: must be a whole number")
+    if version > VERSION:
+        raise DocumentError(
+            f"this file was made by a newer RootMap (format version {version}; "
+            f"this RootMap reads up to {VERSION})"
+        )
+    if version < 1:
+        raise DocumentError(f"version: unknown format version {version}")
+    return data
+
+
+def _optional_text(envelope: Mapping[str, Any], key: str, limit: int) -> str | None:
+    value = envelope.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise DocumentError(f"{key}: must be text, not {_json_type(value)}")
+    if len(value) > limit:
+        raise DocumentError(f"{key}: longer than {limit} characters")
+    return value
+
+
+def _timestamp(envelope: Mapping[str, Any], key: str) -> str | None:
+    value = _optional_text(envelope, key, 64)
+    if not value:
+        return None
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise DocumentError(f"{key}: not an ISO 8601 date and time") from None
+    return value
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number" if not isinstance(value, float) or math.isfinite(value) else "NaN"
+    return {dict: "an object", list: "an array", str: "a string", type(None): "null"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
