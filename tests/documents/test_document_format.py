@@ -177,8 +177,9 @@ def test_a_byte_order_mark_is_accepted():
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=5)
-    | st.dictionaries(st.text(max_size=12), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=12), children, max_size=5)
+    ),
     max_leaves=30,
 )
 # Keys a real document has, so that the fuzzer reaches deep into the parser.
@@ -193,8 +194,9 @@ likely_values = (
 )
 documentish = st.recursive(
     likely_values,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(document_keys, children, max_size=6),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(document_keys, children, max_size=6)
+    ),
     max_leaves=40,
 )
 

@@ -189,16 +189,14 @@ def document_from_json(
 def migrate(data: Any) -> Mapping[str, Any]:
     """Any known version's JSON -> the current envelope (a mapping)."""
     if not isinstance(data, dict):
-        raise DocumentError(
-            f"not a RootMap file: expected a JSON object, found {_json_type(data)}"
-        )
+        raise DocumentError(f"not a RootMap file: expected a JSON object, found {_json_type(data)}")
     if "format" not in data:
         # Version 0: a bare contract encounter, as `rootmap analyze` reads it.
         if "version" in data or "encounter" in data:
-            raise DocumentError("not a RootMap file: the \"format\" key is missing")
+            raise DocumentError('not a RootMap file: the "format" key is missing')
         return {"format": FORMAT, "version": VERSION, "encounter": data}
     if data["format"] != FORMAT:
-        raise DocumentError("not a RootMap file: \"format\" is not \"rootmap\"")
+        raise DocumentError('not a RootMap file: "format" is not "rootmap"')
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise DocumentError("version: must be a whole number")
