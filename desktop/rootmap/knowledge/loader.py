@@ -149,6 +149,13 @@ class _Loader:
                 raise table.error(f'unknown {what} "{value}"', f"{key}[{index}]")
         return values
 
+    def roots(
+        self, table: Table, key: str, default: tuple[str, ...] | None = None
+    ) -> tuple[str, ...]:
+        """Root ids, checked, in cranial-to-caudal order whatever order the file gives."""
+        roots = self.all_in(table, key, ROOT_IDS, "root", default)
+        return tuple(sorted(roots, key=ROOT_IDS.index))
+
     @staticmethod
     def ident(table: Table, key: str = "id") -> str:
         value = table.text(key)
@@ -278,8 +285,8 @@ class _Loader:
         entries: dict[str, DermatomeEntry] = {}
         for item in top.tables("entry"):
             region = self.one_of_region(item)
-            primary = self.all_in(item, "primary", ROOT_IDS, "root")
-            overlap = self.all_in(item, "overlap", ROOT_IDS, "root", ())
+            primary = self.roots(item, "primary")
+            overlap = self.roots(item, "overlap", ())
             both = sorted(set(primary) & set(overlap))
             if both:
                 raise item.error(f'root "{both[0]}" is both primary and overlap', "overlap")
@@ -322,7 +329,7 @@ class _Loader:
             nerve = Nerve(
                 id=self.ident(item),
                 name=item.text("name"),
-                roots=self.all_in(item, "roots", ROOT_IDS, "root"),
+                roots=self.roots(item, "roots"),
                 cutaneous=self.all_in(item, "cutaneous", self.regions, "region", ()),
                 motor=self.all_in(item, "motor", SIGNS, "sign", ()),
                 entrapment_site=item.text("entrapment_site"),
@@ -373,7 +380,7 @@ class _Loader:
             for sign in nerve.motor:
                 if nerve.id not in signs[sign].nerves:
                     raise KnowledgeError(
-                        f"signs.toml: {sign}.nerves: missing \"{nerve.id}\" "
+                        f'signs.toml: {sign}.nerves: missing "{nerve.id}" '
                         f"(nerves.toml lists {sign} as motor of {nerve.id})"
                     )
         for rule in signs.values():

@@ -6,6 +6,7 @@ bad value is reported as ``atlases/lee2008.toml: entry[12].primary: ...``.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -40,7 +41,7 @@ class Table:
         self._read.add(key)
         if key not in self.data:
             if default is ...:
-                raise self.error("missing", key)
+                raise self.error(f"missing{self._typo_hint(key)}", key)
             return default
         return self.data[key]
 
@@ -104,6 +105,11 @@ class Table:
             raise self.error(f"expected [[{key}]] tables, got {_kind(value)}", key)
         for index, item in enumerate(value):
             yield Table(item, self.file, self.where(f"{key}[{index}]"))
+
+    def _typo_hint(self, key: str) -> str:
+        unread = [name for name in self.data if name not in self._read]
+        close = difflib.get_close_matches(key, unread, n=1, cutoff=0.75)
+        return f' (found "{close[0]}": a typo?)' if close else ""
 
     def close(self) -> None:
         unknown = sorted(set(self.data) - self._read)
