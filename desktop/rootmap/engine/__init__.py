@@ -1,0 +1,58 @@
+"""The mapping engine: ``analyze(encounter, knowledge, atlas) -> Analysis``.
+
+Pure and deterministic: no I/O, no Qt, no clock. Explainable: every score is a
+sum of named ``Evidence`` that the result carries. The pieces:
+
+- ``rules``: the ``when`` language of conditions.toml and red_flags.toml;
+- ``roots``: dermatome, myotome and reflex scoring, sides and bilateral merge;
+- ``levels``: from a root to the disc levels that could compress it;
+- ``conditions``: spinal, peripheral, local and central conditions;
+- ``codes``: the ICD-10-CM codes that fit the side, level and history;
+- ``red_flags``: serious pathology and what to do about it.
+"""
+
+from __future__ import annotations
+
+from rootmap.analysis import Analysis
+from rootmap.encounter import Encounter
+from rootmap.engine.compiled import Compiled, KnowledgeRuleError, compile_knowledge
+from rootmap.engine.conditions import score_conditions
+from rootmap.engine.facts import implicated_sides
+from rootmap.engine.red_flags import raise_flags
+from rootmap.engine.roots import score_roots
+from rootmap.engine.rules import RuleError
+from rootmap.knowledge.model import Knowledge
+
+__all__ = ["KnowledgeRuleError", "RuleError", "UnknownAtlasError", "analyze"]
+
+# id(knowledge) -> (knowledge, compiled); the knowledge is kept so that its id stays unique.
+_COMPILED: dict[int, tuple[Knowledge, Compiled]] = {}
+
+
+class UnknownAtlasError(ValueError):
+    """An atlas name the knowledge does not have."""
+
+
+def compiled_rules(knowledge: Knowledge) -> Compiled:
+    """The knowledge's predicates, compiled and checked once (``KnowledgeRuleError``)."""
+    cached = _COMPILED.get(id(knowledge))
+    if cached is not None and cached[0] is knowledge:
+        return cached[1]
+    compiled = compile_knowledge(knowledge)
+    if len(_COMPILED) >= 8:
+        _COMPILED.clear()
+    _COMPILED[id(knowledge)] = (knowledge, compiled)
+    return compiled
+
+
+def analyze(encounter: Encounter, knowledge: Knowledge, atlas: str | None = None) -> Analysis:
+    """Which roots, conditions and red flags the encounter points to, and why."""
+    atlas_id = atlas or knowledge.default_atlas
+    if atlas_id not in knowledge.atlases:
+        known = ", ".join(knowledge.atlases)
+        raise UnknownAtlasError(f"unknown atlas {atlas_id!r} (known: {known})")
+    compiled = compiled_rules(knowledge)
+    roots = score_roots(encounter, knowledge, knowledge.atlases[atlas_id])
+    conditions = score_conditions(encounter, knowledge, compiled.conditions, roots)
+    flags = raise_flags(encounter, knowledge, compiled.red_flags, implicated_sides(roots))
+    return Analysis(roots=roots, conditions=conditions, red_flags=flags, atlas=atlas_id)
