@@ -1,0 +1,114 @@
+"""``rootmap analyze FILE|-``: read an encounter (JSON), print the analysis (JSON).
+
+Exit 0 with the analysis on standard output. Input that breaks the contract
+(missing or unreadable file, not UTF-8, not JSON, too large or too deeply
+nested, an unknown region or sign, an unknown atlas) gets one line on standard
+error naming the problem, and exit 2; broken knowledge data, exit 1. Unknown
+history keys are ignored with a warning line. No Qt is imported here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+PROG = "rootmap analyze"
+MAX_BYTES = 5 * 1024 * 1024  # an encounter is a few kilobytes; 5 MB is far beyond any real one
+
+
+class InputError(Exception):
+    """Bad input: the message is the one line the user sees."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the encounter as JSON, or - for stdin")
+    parser.add_argument(
+        "--atlas", metavar="NAME", help="the dermatome atlas to use (see `rootmap atlases`)"
+    )
+
+
+def read_bytes(name: str) -> bytes:
+    """At most ``MAX_BYTES`` of the file (or stdin for ``-``)."""
+    try:
+        if name == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            if stream is not None:
+                data = stream.read(MAX_BYTES + 1)
+            else:  # a text stream (e.g. replaced in a test)
+                data = sys.stdin.read(MAX_BYTES + 1).encode("utf-8", "surrogateescape")
+        else:
+            with Path(name).open("rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: too large (over {MAX_BYTES // (1024 * 1024)} MB)")
+    return data
+
+
+def decode_json(data: bytes, name: str) -> Any:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{name}: not UTF-8 text (byte {error.start})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"{name}: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
+        ) from None
+    except RecursionError:
+        raise InputError(f"{name}: invalid JSON: nested too deeply") from None
+    except ValueError as error:  # e.g. an integer with too many digits
+        raise InputError(f"{name}: invalid JSON: {error}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from rootmap.encounter import EncounterError, parse_encounter
+    from rootmap.engine import KnowledgeRuleError, UnknownAtlasError, analyze
+    from rootmap.knowledge import KnowledgeError, load_knowledge
+
+    try:
+        knowledge = load_knowledge()
+    except KnowledgeError as error:
+        print(f"{PROG}: the knowledge data is broken: {error}", file=sys.stderr)
+        return 1
+    if args.atlas is not None and args.atlas not in knowledge.atlases:
+        known = ", ".join(knowledge.atlases)
+        print(f"{PROG}: --atlas: unknown atlas {args.atlas!r} (known: {known})", file=sys.stderr)
+        return 2
+    warnings: list[str] = []
+    try:
+        data = decode_json(read_bytes(args.file), args.file)
+        encounter = parse_encounter(data, knowledge.regions, warnings)
+    except InputError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 2
+    except EncounterError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 2
+    except RecursionError:
+        print(f"{PROG}: {args.file}: nested too deeply", file=sys.stderr)
+        return 2
+    for warning in warnings:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    try:
+        analysis = analyze(encounter, knowledge, args.atlas)
+    except UnknownAtlasError as error:
+        print(f"{PROG}: --atlas: {error}", file=sys.stderr)
+        return 2
+    except KnowledgeRuleError as error:
+        print(f"{PROG}: the knowledge data is broken: {error}", file=sys.stderr)
+        return 1
+    sys.stdout.write(json.dumps(analysis.to_json(), indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    return 0
