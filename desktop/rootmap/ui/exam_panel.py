@@ -1,0 +1,181 @@
+"""The examination panel: every sign of the contract, left and right.
+
+One drop-down per sign and side. "not tested" (the default) leaves the sign out of the
+encounter, which differs from a normal finding. Abnormal values are tinted so that a
+glance finds them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QWheelEvent
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
+
+from rootmap.encounter import MRC_SIGNS, SIDES, SIGN_VALUES, Sign
+
+NOT_TESTED = "not tested"
+MRC_LABELS = {
+    5: "5 normal",
+    4: "4",
+    3: "3",
+    2: "2",
+    1: "1",
+    0: "0",
+}
+MRC_MEANINGS = {
+    5: "normal power",
+    4: "moves against some resistance",
+    3: "moves against gravity, not resistance",
+    2: "moves with gravity eliminated",
+    1: "flicker of contraction",
+    0: "no contraction",
+}
+NORMAL_VALUES: dict[str, int | str] = {
+    **{sign: 5 for sign in MRC_SIGNS},
+    "heel_walk": "normal",
+    "toe_walk": "normal",
+    "foot_drop": "absent",
+    "patellar_reflex": "normal",
+    "medial_hamstring_reflex": "normal",
+    "achilles_reflex": "normal",
+    "babinski": "absent",
+    "straight_leg_raise": "negative",
+    "crossed_straight_leg_raise": "negative",
+    "femoral_stretch": "negative",
+}
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Strength (MRC 0-5)", MRC_SIGNS),
+    ("Reflexes", ("patellar_reflex", "medial_hamstring_reflex", "achilles_reflex")),
+    ("Gait", ("heel_walk", "toe_walk", "foot_drop")),
+    ("Upper motor neuron", ("babinski",)),
+    ("Nerve tension", ("straight_leg_raise", "crossed_straight_leg_raise", "femoral_stretch")),
+)
+ABNORMAL_STYLE = 'QComboBox[abnormal="true"] { background: #FCE7C8; font-weight: bold; }'
+
+
+def sign_label(sign: str) -> str:
+    """``great_toe_extension`` -> ``Great toe extension``."""
+    return sign.replace("_", " ").capitalize()
+
+
+class SignCombo(QComboBox):
+    """A drop-down for one sign and side; the wheel scrolls the panel unless it has focus."""
+
+    def __init__(self, sign: str, side: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sign = sign
+        self.side = side
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setObjectName(f"sign_{sign}_{side}")
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setMinimumContentsLength(8)
+        self.addItem(NOT_TESTED, None)
+        allowed = SIGN_VALUES[sign]
+        if allowed is None:
+            for grade in range(5, -1, -1):
+                self.addItem(MRC_LABELS[grade], grade)
+                self.setItemData(
+                    self.count() - 1,
+                    f"MRC {grade}: {MRC_MEANINGS[grade]}",
+                    Qt.ItemDataRole.ToolTipRole,
+                )
+        else:
+            for value in allowed:
+                self.addItem(value, value)
+
+    def value(self) -> int | str | None:
+        data = self.currentData()
+        return None if data is None else data
+
+    def set_value(self, value: int | str | None) -> None:
+        index = self.findData(value) if value is not None else 0
+        self.setCurrentIndex(max(index, 0))
+        self.refresh_tint()
+
+    def refresh_tint(self) -> None:
+        value = self.value()
+        abnormal = value is not None and value != NORMAL_VALUES.get(self.sign)
+        if self.property("abnormal") != abnormal:
+            self.setProperty("abnormal", abnormal)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+    def event(self, event: QEvent) -> bool:
+        # Typing "3" in a focused grade picks 3 (not the Tingling tool's shortcut).
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.text().strip()
+            and event.text().isprintable()
+            and not event.modifiers()
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+class ExamPanel(QWidget):
+    """Emits ``signEdited(sign, side, value)``; value None means "not tested"."""
+
+    signEdited = Signal(str, str, object)
+
+    def __init__(
+        self, labels: Mapping[str, str] | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(ABNORMAL_STYLE)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 6, 6, 6)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(3)
+        self.combos: dict[tuple[str, str], SignCombo] = {}
+        row = 0
+        for column, side in enumerate(SIDES, start=1):
+            header = QLabel(f"<b>{side.capitalize()}</b>", self)
+            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            grid.addWidget(header, row, column)
+        row += 1
+        for title, signs in SECTIONS:
+            section = QLabel(f"<b>{title}</b>", self)
+            section.setContentsMargins(0, 8, 0, 0)
+            grid.addWidget(section, row, 0, 1, 3)
+            row += 1
+            for sign in signs:
+                text = (labels or {}).get(sign) or sign_label(sign)
+                label = QLabel(text, self)
+                label.setWordWrap(True)
+                grid.addWidget(label, row, 0)
+                for column, side in enumerate(SIDES, start=1):
+                    combo = SignCombo(sign, side, self)
+                    combo.setToolTip(f"{text}, {side}")
+                    combo.activated.connect(lambda _i, c=combo: self._on_activated(c))
+                    label.setBuddy(combo)
+                    grid.addWidget(combo, row, column)
+                    self.combos[(sign, side)] = combo
+                row += 1
+        grid.setRowStretch(row, 1)
+        grid.setColumnStretch(0, 1)
+
+    def combo(self, sign: str, side: str) -> SignCombo:
+        return self.combos[(sign, side)]
+
+    def set_signs(self, signs: Iterable[Sign]) -> None:
+        """Show these signs (without emitting); every other sign shows "not tested"."""
+        values = {(s.sign, s.side): s.value for s in signs}
+        for key, combo in self.combos.items():
+            value = values.get(key)
+            if combo.value() != value:
+                combo.set_value(value)
+
+    def _on_activated(self, combo: SignCombo) -> None:
+        combo.refresh_tint()
+        self.signEdited.emit(combo.sign, combo.side, combo.value())

@@ -1,0 +1,123 @@
+"""The finding palette: which mark a click puts on the map, and how intense it is.
+
+Tools: the four finding kinds of the contract (pain, numbness, tingling, burning),
+each shown with its colour AND pattern, and an eraser. Intensity 0-10 on a slider.
+Keys (installed by the main window as actions): 1-4 kinds, E eraser, [ and ] intensity.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QToolButton,
+    QWidget,
+)
+
+from rootmap import palette
+from rootmap.encounter import FINDING_KINDS
+from rootmap.ui.brushes import swatch_icon
+
+ERASER = "eraser"
+TOOLS = (*FINDING_KINDS, ERASER)
+DEFAULT_INTENSITY = 5
+
+
+def _eraser_icon() -> QIcon:
+    pixmap = QPixmap(22, 22)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(Qt.GlobalColor.darkGray, 2))
+    painter.setBrush(Qt.GlobalColor.white)
+    painter.drawRoundedRect(3, 6, 16, 10, 2, 2)
+    painter.drawLine(5, 18, 17, 4)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class FindingPalette(QWidget):
+    """Tool buttons + intensity slider. ``tool()`` is a finding kind or ``"eraser"``."""
+
+    toolChanged = Signal(str)
+    intensityChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(4)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self.buttons: dict[str, QToolButton] = {}
+        for number, tool in enumerate(TOOLS, start=1):
+            button = QToolButton(self)
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setIconSize(QSize(22, 22))
+            if tool == ERASER:
+                button.setIcon(_eraser_icon())
+                button.setText("Eraser")
+                button.setToolTip("Eraser: click a region to clear every mark on it (E)")
+            else:
+                style = palette.mark_style(tool)
+                button.setIcon(swatch_icon(tool))
+                button.setText(style.label)
+                button.setToolTip(
+                    f"{style.label}: {style.pattern.replace('_', ' ')} mark ({number})"
+                )
+            button.setObjectName(f"tool_{tool}")
+            self._group.addButton(button)
+            self.buttons[tool] = button
+            layout.addWidget(button)
+        self.buttons[FINDING_KINDS[0]].setChecked(True)
+        self._group.buttonToggled.connect(self._on_toggled)
+
+        layout.addSpacing(12)
+        layout.addWidget(QLabel("Intensity", self))
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setRange(0, 10)
+        self.slider.setValue(DEFAULT_INTENSITY)
+        self.slider.setPageStep(1)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setTickInterval(1)
+        self.slider.setFixedWidth(130)
+        self.slider.setToolTip("Intensity of the next mark, 0-10 ([ and ])")
+        self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.value_label = QLabel(self)
+        self.value_label.setMinimumWidth(44)
+        layout.addWidget(self.slider)
+        layout.addWidget(self.value_label)
+        layout.addStretch(1)
+        self.slider.valueChanged.connect(self._on_intensity)
+        self._on_intensity(self.slider.value())
+
+    def tool(self) -> str:
+        for tool, button in self.buttons.items():
+            if button.isChecked():
+                return tool
+        return FINDING_KINDS[0]
+
+    def set_tool(self, tool: str) -> None:
+        self.buttons[tool].setChecked(True)
+
+    def intensity(self) -> int:
+        return self.slider.value()
+
+    def set_intensity(self, value: int) -> None:
+        self.slider.setValue(max(0, min(10, value)))
+
+    def step_intensity(self, delta: int) -> None:
+        self.set_intensity(self.intensity() + delta)
+
+    def _on_toggled(self, button: QToolButton, checked: bool) -> None:
+        if checked:
+            self.toolChanged.emit(self.tool())
+
+    def _on_intensity(self, value: int) -> None:
+        self.value_label.setText(f"{value}/10")
+        self.intensityChanged.emit(value)

@@ -1,0 +1,208 @@
+"""The history panel: age, onset, and every flag of the contract as a tri-state.
+
+Each flag is three small toggle buttons: ? (not known, the default), Yes, No.
+Not known is not "no": a flag left at ? stays out of the encounter.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
+
+from rootmap.encounter import HISTORY_FLAGS, MAX_AGE, ONSETS, History
+
+FLAG_LABELS: dict[str, str] = {
+    "leg_pain": "Pain radiating into the leg",
+    "back_pain": "Low back pain",
+    "neurogenic_claudication": "Leg symptoms on walking, eased by sitting",
+    "worse_sitting_coughing": "Worse on sitting, coughing, sneezing",
+    "bladder_dysfunction": "New bladder dysfunction",
+    "bowel_dysfunction": "Bowel incontinence",
+    "saddle_anesthesia": "Numb saddle (reported)",
+    "progressive_weakness": "Weakness getting worse",
+    "fever": "Fever",
+    "cancer_history": "History of cancer",
+    "unexplained_weight_loss": "Unexplained weight loss",
+    "significant_trauma": "Significant trauma",
+    "osteoporosis_or_steroids": "Osteoporosis or long-term steroids",
+    "immunosuppression_or_ivdu": "Immunosuppression or IV drug use",
+    "diabetes": "Diabetes",
+    "tight_footwear": "Tight footwear, high heels",
+    "fibular_head_pressure": "Pressure at the fibular head (leg crossing, cast…)",
+    "recent_hip_surgery_or_buttock_injection": "Recent hip surgery or buttock injection",
+    "first_step_heel_pain": "Heel pain on the first morning steps",
+    "red_hot_swollen_joint": "Red, hot, swollen joint",
+}
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "Pain pattern",
+        ("leg_pain", "back_pain", "neurogenic_claudication", "worse_sitting_coughing"),
+    ),
+    (
+        "Red flags",
+        (
+            "bladder_dysfunction",
+            "bowel_dysfunction",
+            "saddle_anesthesia",
+            "progressive_weakness",
+            "fever",
+            "cancer_history",
+            "unexplained_weight_loss",
+            "significant_trauma",
+            "osteoporosis_or_steroids",
+            "immunosuppression_or_ivdu",
+        ),
+    ),
+    (
+        "Other",
+        (
+            "diabetes",
+            "tight_footwear",
+            "fibular_head_pressure",
+            "recent_hip_surgery_or_buttock_injection",
+            "first_step_heel_pain",
+            "red_hot_swollen_joint",
+        ),
+    ),
+)
+assert sorted(f for _, flags in SECTIONS for f in flags) == sorted(HISTORY_FLAGS)
+
+TRI_STYLE = """
+QToolButton { padding: 1px 6px; border: 1px solid #B8B8B8; background: #F4F4F4; }
+QToolButton:checked { background: #3A3A3A; color: white; }
+QToolButton#yes:checked { background: #B00020; color: white; font-weight: bold; }
+QToolButton#no:checked { background: #0072B2; color: white; }
+"""
+
+
+class TriState(QWidget):
+    """? / Yes / No for one history flag. ``value()`` is None, True or False."""
+
+    edited = Signal(object)
+
+    def __init__(self, flag: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flag = flag
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self._group = QButtonGroup(self)
+        self.buttons: dict[bool | None, QToolButton] = {}
+        for value, text, name in (
+            (None, "?", "unknown"),
+            (True, "Yes", "yes"),
+            (False, "No", "no"),
+        ):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setObjectName(name)
+            button.setCheckable(True)
+            button.setToolTip({None: "not known", True: "yes", False: "no"}[value])
+            self._group.addButton(button)
+            self.buttons[value] = button
+            layout.addWidget(button)
+            button.clicked.connect(lambda _c=False, v=value: self.edited.emit(v))
+        self.buttons[None].setChecked(True)
+
+    def value(self) -> bool | None:
+        for value, button in self.buttons.items():
+            if button.isChecked():
+                return value
+        return None
+
+    def set_value(self, value: bool | None) -> None:
+        self.buttons[value].setChecked(True)
+
+
+class HistoryPanel(QWidget):
+    """Emits ``historyEdited(History, field)`` on every user edit; field names what changed."""
+
+    historyEdited = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(TRI_STYLE)
+        self._history = History()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 6, 6, 6)
+        grid.setVerticalSpacing(3)
+
+        self.age = QSpinBox(self)
+        self.age.setObjectName("age")
+        self.age.setRange(-1, MAX_AGE)
+        self.age.setSpecialValueText("not known")
+        self.age.setValue(-1)
+        self.age.setSuffix(" years")
+        self.age.setKeyboardTracking(False)
+        self.age.valueChanged.connect(self._on_age)
+        grid.addWidget(QLabel("Age", self), 0, 0)
+        grid.addWidget(self.age, 0, 1)
+
+        self.onset = QComboBox(self)
+        self.onset.setObjectName("onset")
+        self.onset.addItem("not known", None)
+        for onset in ONSETS:
+            self.onset.addItem(onset, onset)
+        self.onset.activated.connect(self._on_onset)
+        grid.addWidget(QLabel("Onset", self), 1, 0)
+        grid.addWidget(self.onset, 1, 1)
+
+        self.flags: dict[str, TriState] = {}
+        row = 2
+        for title, flags in SECTIONS:
+            section = QLabel(f"<b>{title}</b>", self)
+            section.setContentsMargins(0, 8, 0, 0)
+            grid.addWidget(section, row, 0, 1, 2)
+            row += 1
+            for flag in flags:
+                label = QLabel(FLAG_LABELS[flag], self)
+                label.setWordWrap(True)
+                tri = TriState(flag, self)
+                tri.edited.connect(lambda value, f=flag: self._on_flag(f, value))
+                grid.addWidget(label, row, 0)
+                grid.addWidget(tri, row, 1, Qt.AlignmentFlag.AlignRight)
+                self.flags[flag] = tri
+                row += 1
+        grid.setRowStretch(row, 1)
+        grid.setColumnStretch(0, 1)
+
+    def history(self) -> History:
+        return self._history
+
+    def set_history(self, history: History) -> None:
+        """Show this history without emitting."""
+        self._history = history
+        self.age.blockSignals(True)
+        self.age.setValue(-1 if history.age is None else history.age)
+        self.age.blockSignals(False)
+        self.onset.setCurrentIndex(max(self.onset.findData(history.onset), 0))
+        for flag, tri in self.flags.items():
+            tri.set_value(history.flag(flag))
+
+    def _emit(self, history: History, field: str) -> None:
+        if history != self._history:
+            self._history = history
+            self.historyEdited.emit(history, field)
+
+    def _on_age(self, value: int) -> None:
+        age = None if value < 0 else value
+        self._emit(History(age, self._history.onset, self._history.flags), "age")
+
+    def _on_onset(self, _index: int) -> None:
+        onset = self.onset.currentData()
+        self._emit(History(self._history.age, onset, self._history.flags), "onset")
+
+    def _on_flag(self, flag: str, value: bool | None) -> None:
+        flags = {k: v for k, v in self._history.flags.items() if k != flag}
+        if value is not None:
+            flags[flag] = value
+        self._emit(History(self._history.age, self._history.onset, flags), flag)

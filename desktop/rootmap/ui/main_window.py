@@ -1,0 +1,363 @@
+"""The main window: maps, finding palette, exam and history forms, results, red flags.
+
+Public API (for ``ui/file_actions.py`` and other add-ons; everything else is private):
+
+- ``window.encounter() -> Encounter`` and ``window.atlas() -> str``: the current state.
+- ``window.set_encounter(encounter, atlas=None)``: replace the state, e.g. after New or
+  Open. It clears the undo history (use ``window.edit(...)`` for an undoable change).
+- ``window.edit(encounter, atlas=None, text="Edit")``: one undoable change.
+- ``window.analysis() -> Analysis | None``: the engine's answer for the current state.
+- ``window.encounterChanged(Encounter)``: emitted after every change (edit, undo, redo,
+  ``set_encounter``); ``window.analysisChanged(Analysis)`` after each new analysis.
+- ``window.undo_stack`` (``QUndoStack``): ``cleanChanged``/``setClean()`` track "modified".
+- ``window.file_menu`` (``QMenu``): add New/Open/Save/Report actions before ``quit_action``.
+- ``window.knowledge``, ``window.map_area`` (views, for figures), ``window.show_message(text)``.
+
+Every edit goes through ``edit`` -> a ``StateChange`` on the undo stack -> ``_show_state``,
+which restyles only what changed and asks ``rootmap.engine.analyze`` for a new analysis.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rootmap.analysis import Analysis
+from rootmap.encounter import Encounter, Finding, History, Sign
+from rootmap.knowledge import Knowledge, load_knowledge
+from rootmap.ui import overlays
+from rootmap.ui.exam_panel import ExamPanel
+from rootmap.ui.finding_palette import ERASER, TOOLS, FindingPalette
+from rootmap.ui.history_panel import HistoryPanel
+from rootmap.ui.map_area import PAGES, MapArea
+from rootmap.ui.map_view import RegionItem
+from rootmap.ui.red_flag_banner import RedFlagBanner
+from rootmap.ui.results_panel import ResultsPanel
+from rootmap.ui.undo_commands import EditorState, StateChange
+
+DISCLAIMER = "Supports clinical judgement — not a diagnosis"
+
+
+def _scrolled(widget: QWidget, parent: QWidget) -> QScrollArea:
+    area = QScrollArea(parent)
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+class MainWindow(QMainWindow):
+    encounterChanged = Signal(object)
+    analysisChanged = Signal(object)
+
+    def __init__(self, knowledge: Knowledge | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.knowledge = knowledge or load_knowledge()
+        self._state = EditorState(Encounter(), self.knowledge.default_atlas)
+        self._analysis: Analysis | None = None
+        self._chosen_root: tuple[str, str] | None = None
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle("RootMap")
+        self.setObjectName("main_window")
+        self._build_widgets()
+        self._build_actions()
+        self._show_state(self._state, force=True)
+
+    # --- public API -------------------------------------------------------------------
+    def encounter(self) -> Encounter:
+        return self._state.encounter
+
+    def atlas(self) -> str:
+        return self._state.atlas
+
+    def analysis(self) -> Analysis | None:
+        return self._analysis
+
+    def set_encounter(self, encounter: Encounter, atlas: str | None = None) -> None:
+        """Replace the whole state (New, Open); clears the undo history."""
+        self.undo_stack.clear()
+        self._show_state(EditorState(encounter, self._valid_atlas(atlas)))
+        self.undo_stack.setClean()
+
+    def edit(
+        self,
+        encounter: Encounter | None = None,
+        atlas: str | None = None,
+        text: str = "Edit",
+        merge_field: str | None = None,
+    ) -> bool:
+        """One undoable change; returns False (and records nothing) when nothing changes."""
+        after = EditorState(
+            self._state.encounter if encounter is None else encounter,
+            self._state.atlas if atlas is None else self._valid_atlas(atlas),
+        )
+        if after == self._state:
+            return False
+        self.undo_stack.push(StateChange(self._show_state, self._state, after, text, merge_field))
+        return True
+
+    def show_message(self, text: str, timeout_ms: int = 4000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    # --- building ---------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.banner = RedFlagBanner(central)
+        column.addWidget(self.banner)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        splitter.setChildrenCollapsible(False)
+        self.forms = QTabWidget(splitter)
+        self.forms.setDocumentMode(True)
+        labels = {sign: rule.label for sign, rule in self.knowledge.signs.items()}
+        self.exam_panel = ExamPanel(labels, self.forms)
+        self.history_panel = HistoryPanel(self.forms)
+        self.forms.addTab(_scrolled(self.exam_panel, self.forms), "Examination")
+        self.forms.addTab(_scrolled(self.history_panel, self.forms), "History")
+        self.forms.setMinimumWidth(self.exam_panel.sizeHint().width() + 24)
+        self.map_area = MapArea(splitter)
+        self.map_area.tooltip_text = self._tooltip
+        self.right = QSplitter(Qt.Orientation.Vertical, splitter)
+        self.results_panel = ResultsPanel(self.right)
+        self.results_panel.setMinimumWidth(320)
+        self.spine_holder = QWidget(self.right)
+        QVBoxLayout(self.spine_holder).setContentsMargins(0, 0, 0, 0)
+        self.spine_view: QWidget | None = None
+        self.right.addWidget(self.results_panel)
+        self.right.addWidget(self.spine_holder)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 1)
+        splitter.addWidget(self.forms)
+        splitter.addWidget(self.map_area)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes([380, 800, 480])
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.finding_palette = FindingPalette(self)
+        self.atlas_combo = QComboBox(self)
+        self.atlas_combo.setObjectName("atlas")
+        for atlas_id, atlas in self.knowledge.atlases.items():
+            self.atlas_combo.addItem(atlas.name, atlas_id)
+            self.atlas_combo.setItemData(
+                self.atlas_combo.count() - 1, atlas.description, Qt.ItemDataRole.ToolTipRole
+            )
+        self.atlas_combo.setToolTip("Dermatome atlas: changes the map's roots and the analysis")
+        self.atlas_combo.activated.connect(
+            lambda _i: self.edit(atlas=self.atlas_combo.currentData(), text="Change atlas")
+        )
+        disclaimer = QLabel(DISCLAIMER, self)
+        disclaimer.setObjectName("disclaimer")
+        disclaimer.setStyleSheet("font-weight: bold; color: #6D0014; padding: 0 8px;")
+        self.statusBar().addPermanentWidget(disclaimer)
+        self.disclaimer = disclaimer
+
+        self.map_area.regionClicked.connect(self._on_region_clicked)
+        self.map_area.regionHovered.connect(self._on_region_hovered)
+        self.map_area.currentChanged.connect(lambda _i: self._ensure_spine())
+        self.exam_panel.signEdited.connect(self._on_sign_edited)
+        self.history_panel.historyEdited.connect(self._on_history_edited)
+        self.results_panel.rootChosen.connect(self._on_root_chosen)
+
+    def _build_actions(self) -> None:
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.clear_action = QAction("Clear &all", self)
+        self.clear_action.setShortcut(QKeySequence("Ctrl+Shift+Backspace"))
+        self.clear_action.setToolTip("Clear every mark, sign and history answer (undoable)")
+        self.clear_action.triggered.connect(lambda: self.edit(Encounter(), text="Clear all"))
+        for action in (self.undo_action, self.redo_action, self.clear_action):
+            edit_menu.addAction(action)
+
+        tools_menu = self.menuBar().addMenu("&Tools")
+        self.tool_actions: dict[str, QAction] = {}
+        for number, tool in enumerate(TOOLS, start=1):
+            key = "E" if tool == ERASER else str(number)
+            action = QAction(self.finding_palette.buttons[tool].text(), self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _c=False, t=tool: self.finding_palette.set_tool(t))
+            tools_menu.addAction(action)
+            self.tool_actions[tool] = action
+        tools_menu.addSeparator()
+        for text, key, delta in (("More intense", "]", 1), ("Less intense", "[", -1)):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(
+                lambda _c=False, d=delta: self.finding_palette.step_intensity(d)
+            )
+            tools_menu.addAction(action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        for index, (title, _names) in enumerate(PAGES):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _c=False, i=index: self.map_area.setCurrentIndex(i))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        for text, keys, slot in (
+            ("Zoom in", ("Ctrl+=", "Ctrl++"), lambda: self.map_area.zoom_by(1.25)),
+            ("Zoom out", ("Ctrl+-",), lambda: self.map_area.zoom_by(0.8)),
+            ("Fit to window", ("Ctrl+0",), self.map_area.fit),
+        ):
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(slot)
+            view_menu.addAction(action)
+
+        toolbar = QToolBar("Tools", self)
+        toolbar.setObjectName("tools")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.finding_palette)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(" Atlas ", self))
+        toolbar.addWidget(self.atlas_combo)
+        toolbar.addSeparator()
+        for action in (self.undo_action, self.redo_action, self.clear_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+        for action in self.findChildren(QAction):
+            self.addAction(action)  # shortcuts work wherever the focus is
+
+    def _ensure_spine(self) -> None:
+        if self.spine_view is not None:
+            return
+        try:
+            from rootmap.ui.spine_view import SpineView
+
+            self.spine_view = SpineView(self.spine_holder)
+        except Exception as error:  # no spine diagram: the rest of the window still works
+            message = QLabel(f"Spine diagram unavailable: {error}", self.spine_holder)
+            message.setWordWrap(True)
+            self.spine_view = message
+        layout = self.spine_holder.layout()
+        assert layout is not None
+        layout.addWidget(self.spine_view)
+        self._show_overlays()
+
+    # --- state --------------------------------------------------------------------------
+    def _valid_atlas(self, atlas: str | None) -> str:
+        if atlas is not None and atlas in self.knowledge.atlases:
+            return atlas
+        return self.knowledge.default_atlas
+
+    def _show_state(self, state: EditorState, force: bool = False) -> None:
+        before, self._state = self._state, state
+        new, old = state.encounter, before.encounter
+        if force or new.findings != old.findings:
+            self.map_area.set_marks(overlays.marks_by_key(new.findings))
+        if force or new.signs != old.signs:
+            self.exam_panel.set_signs(new.signs)
+        if force or new.history != old.history:
+            self.history_panel.set_history(new.history)
+        if force or state.atlas != before.atlas:
+            self.atlas_combo.setCurrentIndex(max(self.atlas_combo.findData(state.atlas), 0))
+        self._analyze()
+        self.encounterChanged.emit(new)
+
+    def _analyze(self) -> None:
+        try:
+            from rootmap.engine import analyze
+
+            self._analysis = analyze(self._state.encounter, self.knowledge, self._state.atlas)
+        except Exception as error:  # the engine failing must not lose the clinician's marks
+            self._analysis = None
+            self.show_message(f"The analysis is unavailable: {error}", 10000)
+        self.results_panel.set_analysis(self._analysis)
+        self.banner.set_flags(self._analysis.red_flags if self._analysis else ())
+        self._show_overlays()
+        self.analysisChanged.emit(self._analysis)
+
+    def _show_overlays(self) -> None:
+        shown = overlays.shown_root(self._analysis, self._chosen_root)
+        atlas = self.knowledge.atlas(self._state.atlas)
+        self.map_area.set_highlight(overlays.dermatome_levels(shown, atlas, self.knowledge))
+        spine = self.spine_view
+        if spine is not None and hasattr(spine, "set_highlight"):
+            roots, discs = overlays.spine_highlight(shown, self._analysis)
+            spine.set_highlight(roots, discs)
+
+    # --- user edits -----------------------------------------------------------------------
+    def _on_region_clicked(self, key: str, button: str) -> None:
+        side, region = key.split(".", 1)
+        encounter = self._state.encounter
+        name = overlays.region_words(self.knowledge, region, side)
+        tool = self.finding_palette.tool()
+        if button == "right" or tool == ERASER:
+            self.edit(encounter.without_finding(region, side), text=f"Clear {name}")
+            return
+        intensity = self.finding_palette.intensity()
+        current = next(
+            (f for f in encounter.findings if (f.region, f.side, f.kind) == (region, side, tool)),
+            None,
+        )
+        if current is not None and current.intensity == intensity:
+            self.edit(encounter.without_finding(region, side, tool), text=f"Clear {tool}, {name}")
+        else:
+            finding = Finding(region=region, side=side, kind=tool, intensity=intensity)
+            self.edit(encounter.with_finding(finding), text=f"Mark {tool} {intensity}/10, {name}")
+        self.show_message(self.undo_stack.undoText())
+
+    def _on_region_hovered(self, key: str) -> None:
+        if key:
+            side, region = key.split(".", 1)
+            self.statusBar().showMessage(
+                overlays.region_summary(self.knowledge, self._state, region, side, html=False)
+            )
+        else:
+            self.statusBar().clearMessage()
+
+    def _on_sign_edited(self, name: str, side: str, value: int | str | None) -> None:
+        sign = None if value is None else Sign(sign=name, side=side, value=value)
+        shown = "not tested" if value is None else value
+        encounter = self._state.encounter.with_sign(sign, name, side)
+        self.edit(encounter, text=f"{name.replace('_', ' ')} {side}: {shown}")
+
+    def _on_history_edited(self, history: History, field: str) -> None:
+        merge = "history.age" if field == "age" else None
+        self.edit(
+            self._state.encounter.with_history(history),
+            text=f"History: {field.replace('_', ' ')}",
+            merge_field=merge,
+        )
+
+    def _on_root_chosen(self, root: str, side: str) -> None:
+        self._chosen_root = (root, side)
+        self._show_overlays()
+
+    def _tooltip(self, item: RegionItem) -> str:
+        return overlays.region_summary(
+            self.knowledge, self._state, item.region, item.side, html=True
+        )
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._ensure_spine()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)

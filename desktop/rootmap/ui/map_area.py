@@ -1,0 +1,147 @@
+"""The map area: the six anatomical views on three tabs, built when first shown.
+
+Tabs: "Body front", "Body back", and "Feet" (dorsal, plantar, medial and lateral
+views in a 2x2 grid, so a foot exam needs no switching). Ctrl+1/2/3 switch tabs.
+The area keeps the styling state (marks, highlight) and applies it to each view as it
+is built and, on every change, to the items that changed only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from rootmap.ui.map_view import HIGHLIGHT_NONE, MapGraphicsView, Mark, RegionItem
+
+PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Body front", ("body_front",)),
+    ("Body back", ("body_back",)),
+    ("Feet", ("foot_dorsal", "foot_plantar", "foot_medial", "foot_lateral")),
+)
+
+
+class MapArea(QTabWidget):
+    regionClicked = Signal(str, str)  # key, "left" (mark) or "right" (clear)
+    regionHovered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("map_area")
+        self.setDocumentMode(True)
+        self._views: dict[str, MapGraphicsView] = {}
+        self._built: set[int] = set()
+        self._marks: dict[str, tuple[Mark, ...]] = {}
+        self._highlight: dict[str, int] = {}
+        self.tooltip_text: Callable[[RegionItem], str] = lambda item: item.key
+        for title, _names in PAGES:
+            page = QWidget(self)
+            QGridLayout(page).setContentsMargins(2, 2, 2, 2)
+            self.addTab(page, title)
+        for index, (title, _names) in enumerate(PAGES):
+            self.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
+        self.currentChanged.connect(self._build_page)
+        self._build_page(self.currentIndex())
+
+    # --- views ----------------------------------------------------------------------
+    def views(self) -> dict[str, MapGraphicsView]:
+        """The views built so far, by name."""
+        return dict(self._views)
+
+    def view(self, name: str) -> MapGraphicsView | None:
+        """A view by name, building its page if needed (None if its map is unavailable)."""
+        for index, (_title, names) in enumerate(PAGES):
+            if name in names:
+                self._build_page(index)
+        return self._views.get(name)
+
+    def show_view(self, name: str) -> MapGraphicsView | None:
+        for index, (_title, names) in enumerate(PAGES):
+            if name in names:
+                self.setCurrentIndex(index)
+        return self.view(name)
+
+    def current_views(self) -> list[MapGraphicsView]:
+        names = PAGES[self.currentIndex()][1] if self.currentIndex() >= 0 else ()
+        return [self._views[n] for n in names if n in self._views]
+
+    def zoom_by(self, factor: float) -> None:
+        for view in self.current_views():
+            view.zoom_by(factor)
+
+    def fit(self) -> None:
+        for view in self.current_views():
+            view.fit()
+
+    def _build_page(self, index: int) -> None:
+        if index < 0 or index in self._built:
+            return
+        self._built.add(index)
+        page = self.widget(index)
+        assert page is not None
+        grid = page.layout()
+        assert isinstance(grid, QGridLayout)
+        names = PAGES[index][1]
+        for position, name in enumerate(names):
+            cell = self._build_cell(name, page)
+            columns = 2 if len(names) > 1 else 1
+            grid.addWidget(cell, position // columns, position % columns)
+
+    def _build_cell(self, name: str, parent: QWidget) -> QWidget:
+        cell = QWidget(parent)
+        layout = QVBoxLayout(cell)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        try:
+            from rootmap.maps import load_view
+
+            geometry = load_view(name)
+            view = MapGraphicsView(geometry, cell)
+        except Exception as error:  # a missing or broken map must not stop the exam
+            message = QLabel(f"The map “{name}” could not be loaded:\n{error}", cell)
+            message.setWordWrap(True)
+            message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            message.setStyleSheet("color: #8A1C1C;")
+            layout.addWidget(message)
+            return cell
+        caption = QLabel(geometry.title, cell)
+        caption.setStyleSheet("color: #444; font-weight: bold; padding: 2px 6px;")
+        layout.addWidget(caption)
+        layout.addWidget(view, 1)
+        view.tooltip_text = lambda item: self.tooltip_text(item)
+        view.regionClicked.connect(self.regionClicked)
+        view.regionHovered.connect(self.regionHovered)
+        self._views[name] = view
+        for key, item in view.items_by_key.items():
+            item.set_marks(self._marks.get(key, ()))
+            item.set_highlight(self._highlight.get(key, HIGHLIGHT_NONE))
+        return cell
+
+    # --- styling --------------------------------------------------------------------
+    def set_marks(self, marks: Mapping[str, tuple[Mark, ...]]) -> None:
+        """Show these marks (key -> marks); only the regions that changed are restyled."""
+        changed = {k for k in set(marks) | set(self._marks) if marks.get(k) != self._marks.get(k)}
+        self._marks = dict(marks)
+        for view in self._views.values():
+            for key in changed:
+                item = view.items_by_key.get(key)
+                if item is not None:
+                    item.set_marks(self._marks.get(key, ()))
+
+    def set_highlight(self, levels: Mapping[str, int]) -> None:
+        """Highlight regions (key -> HIGHLIGHT_PRIMARY/OVERLAP); others lose their highlight."""
+        keys = set(levels) | set(self._highlight)
+        changed = {k for k in keys if levels.get(k) != self._highlight.get(k)}
+        self._highlight = dict(levels)
+        for view in self._views.values():
+            for key in changed:
+                item = view.items_by_key.get(key)
+                if item is not None:
+                    item.set_highlight(self._highlight.get(key, HIGHLIGHT_NONE))
+
+    def marks(self) -> dict[str, tuple[Mark, ...]]:
+        return dict(self._marks)
+
+    def highlight(self) -> dict[str, int]:
+        return dict(self._highlight)

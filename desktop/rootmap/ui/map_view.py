@@ -1,0 +1,298 @@
+"""One anatomical map: the SVG art plus one clickable path item per region.
+
+The art is drawn by a ``QSvgRenderer`` (cached as a device pixmap, so a click never
+re-renders it); each region is a ``RegionItem`` built once from
+``rootmap.maps.RegionShape.commands``. A change restyles the affected items only.
+
+Mouse: left click marks (``regionClicked(key, "left")``), right click clears
+(``"right"``); Ctrl+wheel zooms under the cursor; middle-drag or Space+drag pans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtSvgWidgets import QGraphicsSvgItem
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QToolTip,
+    QWidget,
+)
+
+from rootmap import palette
+from rootmap.ui import brushes
+
+if TYPE_CHECKING:  # rootmap.maps imports svgelements: load it only when a map is built
+    from rootmap.maps import MapView as MapGeometry
+    from rootmap.maps import RegionShape
+
+Mark = tuple[str, int | None]  # (kind, intensity)
+HIGHLIGHT_NONE, HIGHLIGHT_PRIMARY, HIGHLIGHT_OVERLAP = 0, 1, 2
+MIN_ZOOM, MAX_ZOOM = 0.2, 12.0
+
+
+def painter_path(commands: Iterable[tuple[object, ...]]) -> QPainterPath:
+    """A ``QPainterPath`` (nonzero fill, as SVG) from RegionShape commands."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    for command in commands:
+        op, args = command[0], [float(v) for v in command[1:]]  # type: ignore[arg-type]
+        if op == "M":
+            path.moveTo(args[0], args[1])
+        elif op == "L":
+            path.lineTo(args[0], args[1])
+        elif op == "C":
+            path.cubicTo(args[0], args[1], args[2], args[3], args[4], args[5])
+        elif op == "Z":
+            path.closeSubpath()
+    return path
+
+
+class RegionItem(QGraphicsPathItem):
+    """One region of skin on one view; draws its marks, highlight and hover outline."""
+
+    def __init__(self, shape: RegionShape, parent: QGraphicsItem | None = None) -> None:
+        path = painter_path(shape.commands)
+        super().__init__(path, parent)
+        self.key = shape.key
+        self.region = shape.region
+        self.side = shape.side
+        self.label_point = QPointF(*shape.label_point)
+        self.marks: tuple[Mark, ...] = ()
+        self.highlight = HIGHLIGHT_NONE
+        self.hovered = False
+        self._bounds = path.boundingRect().adjusted(-6, -6, 6, 6)
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self.path()
+
+    def set_marks(self, marks: tuple[Mark, ...]) -> None:
+        if marks != self.marks:
+            self.marks = marks
+            self.update()
+
+    def set_highlight(self, level: int) -> None:
+        if level != self.highlight:
+            self.highlight = level
+            self.update()
+
+    def is_styled(self) -> bool:
+        return bool(self.marks) or self.highlight != HIGHLIGHT_NONE
+
+    def hoverEnterEvent(self, event: object) -> None:
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: object) -> None:
+        self.hovered = False
+        self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if not (self.marks or self.highlight or self.hovered):
+            return
+        path = self.path()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        scale = painter.worldTransform().m11() or 1.0
+        if self.highlight == HIGHLIGHT_PRIMARY:
+            painter.fillPath(path, brushes.highlight_brush())
+        for kind, intensity in self.marks:
+            painter.fillPath(path, brushes.tint_brush(kind, intensity))
+            pattern = brushes.pattern_brush(kind, scale)
+            if pattern is not None:
+                painter.fillPath(path, pattern)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.highlight:
+            painter.setPen(brushes.highlight_pen(overlap=self.highlight == HIGHLIGHT_OVERLAP))
+            painter.drawPath(path)
+        if self.marks:
+            painter.setPen(brushes.mark_pen(self.marks[0][0]))
+            painter.drawPath(path)
+        if self.hovered:
+            pen = QPen(QColor(palette.HOVER_OUTLINE), 1.5)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.drawPath(path)
+
+
+class MapGraphicsView(QGraphicsView):
+    """A zoomable, pannable view of one map (``rootmap.maps.MapView``)."""
+
+    regionClicked = Signal(str, str)  # region key ("left.dorsum_central"), "left"/"right"
+    regionHovered = Signal(str)  # key, or "" when the pointer leaves the regions
+
+    def __init__(self, geometry: MapGeometry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.geometry_ = geometry
+        self.name = geometry.name
+        self.setObjectName(f"map_{geometry.name}")
+        self.setScene(QGraphicsScene(0, 0, geometry.width, geometry.height, self))
+        self.renderer = QSvgRenderer(str(Path(geometry.svg_file)), self)
+        self.art = QGraphicsSvgItem()
+        self.art.setSharedRenderer(self.renderer)
+        self.art.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.art.setZValue(0)
+        self.scene().addItem(self.art)
+        self.items_by_key: dict[str, RegionItem] = {}
+        for shape in geometry.regions:
+            item = RegionItem(shape)
+            self.scene().addItem(item)
+            self.items_by_key[shape.key] = item
+        self.tooltip_text: Callable[[RegionItem], str] = lambda item: item.key
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundBrush(QColor("white"))
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self._auto_fit = True
+        self._pan_from: QPoint | None = None
+        self._space_down = False
+        self._hover_key = ""
+
+    # --- zoom and pan -------------------------------------------------------------
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        target = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom() * factor))
+        if target != self.zoom():
+            self._auto_fit = False
+            step = target / self.zoom()
+            self.scale(step, step)
+
+    def fit(self) -> None:
+        self._auto_fit = True
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self._auto_fit:
+            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            self.zoom_by(1.15**steps)
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = False
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    # --- clicks -------------------------------------------------------------------
+    def region_at(self, position: QPointF) -> RegionItem | None:
+        for item in self.items(position.toPoint()):
+            if isinstance(item, RegionItem):
+                return item
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        button = event.button()
+        if button == Qt.MouseButton.MiddleButton or (
+            button == Qt.MouseButton.LeftButton and self._space_down
+        ):
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if button in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+            item = self.region_at(event.position())
+            if item is not None:
+                name = "left" if button == Qt.MouseButton.LeftButton else "right"
+                self.regionClicked.emit(item.key, name)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            now = event.position().toPoint()
+            delta = now - self._pan_from
+            self._pan_from = now
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+        item = self.region_at(event.position())
+        key = item.key if item is not None else ""
+        if key != self._hover_key:
+            self._hover_key = key
+            self.regionHovered.emit(key)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            if self._space_down:
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            else:
+                self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event: object) -> None:
+        # The right button clears a region; no context menu.
+        pass
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            item = self.region_at(QPointF(event.pos()))
+            if item is not None:
+                QToolTip.showText(event.globalPos(), self.tooltip_text(item), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    # --- styling ------------------------------------------------------------------
+    def item(self, key: str) -> RegionItem | None:
+        return self.items_by_key.get(key)
+
+    def scene_point_of(self, key: str) -> QPointF:
+        """The label point of a region, in scene coordinates (for tests and teaching)."""
+        return self.items_by_key[key].label_point

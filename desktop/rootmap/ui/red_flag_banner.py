@@ -1,0 +1,58 @@
+"""The red-flag banner: red, bold, across the top of the window, impossible to miss.
+
+Hidden while the analysis raises no red flag; otherwise one line per flag, the most
+urgent first, with the flag's message (what to do) and its reasons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from rootmap import palette
+from rootmap.analysis import RedFlagResult
+
+URGENCY_ORDER = {"emergency": 0, "urgent": 1}
+
+
+def banner_html(flags: Sequence[RedFlagResult]) -> str:
+    lines = []
+    for flag in sorted(flags, key=lambda f: URGENCY_ORDER.get(f.urgency, 9)):
+        title = flag.id.replace("_", " ").upper()
+        why = f"<br><span style='font-weight:normal'>Because: {escape('; '.join(flag.why))}</span>"
+        lines.append(
+            f"⚠ {escape(flag.urgency.upper())} — {escape(title)}: {escape(flag.message)}"
+            + (why if flag.why else "")
+        )
+    return "<br>".join(lines)
+
+
+class RedFlagBanner(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("red_flag_banner")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setStyleSheet(
+            f"QLabel#red_flag_banner {{ background: {palette.RED_FLAG_BACKGROUND};"
+            f" color: {palette.RED_FLAG_TEXT}; font-weight: bold; font-size: 15px;"
+            " padding: 10px 14px; border-bottom: 3px solid #6D0014; }"
+        )
+        self._flags: tuple[RedFlagResult, ...] = ()
+        self.hide()
+
+    def flags(self) -> tuple[RedFlagResult, ...]:
+        return self._flags
+
+    def set_flags(self, flags: Sequence[RedFlagResult]) -> None:
+        flags = tuple(flags)
+        if flags == self._flags:
+            return
+        self._flags = flags
+        self.setText(banner_html(flags))
+        self.setVisible(bool(flags))

@@ -1,0 +1,65 @@
+"""Undo commands: every edit of the encounter (or of the atlas) is one ``QUndoCommand``.
+
+A command stores the whole state before and after (``EditorState``: the immutable
+encounter and the atlas id), so undo and redo are exact and cheap. Consecutive edits
+of the same text field (typing an age) merge into one step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QUndoCommand
+
+from rootmap.encounter import Encounter
+
+
+@dataclass(frozen=True)
+class EditorState:
+    """What the user edits: the encounter and the dermatome atlas it is read against."""
+
+    encounter: Encounter
+    atlas: str
+
+
+# Merge ids: one per field whose edits arrive keystroke by keystroke.
+_MERGE_IDS: dict[str, int] = {}
+
+
+def merge_id(field: str) -> int:
+    """A stable QUndoCommand id for a field (e.g. "history.age"); -1 means never merge."""
+    return _MERGE_IDS.setdefault(field, 1000 + len(_MERGE_IDS))
+
+
+class StateChange(QUndoCommand):
+    """Replace the editor state; ``apply`` is the window's function that shows a state."""
+
+    def __init__(
+        self,
+        apply: Callable[[EditorState], None],
+        before: EditorState,
+        after: EditorState,
+        text: str,
+        merge_field: str | None = None,
+    ) -> None:
+        super().__init__(text)
+        self._apply = apply
+        self.before = before
+        self.after = after
+        self._id = merge_id(merge_field) if merge_field else -1
+
+    def id(self) -> int:
+        return self._id
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, StateChange) or other.id() != self._id or self._id == -1:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        self._apply(self.before)
