@@ -40,19 +40,19 @@ REPO = Path(__file__).resolve().parents[2]
 GROUP_STYLES = {
     "regions": f'fill="{SKIN}" stroke="{REGION_LINE}" stroke-width="1.2" stroke-linejoin="round"',
     "detail": f'fill="none" stroke="{DETAIL}" stroke-width="{LINE_WEIGHT * 0.6:.2f}" '
-              'stroke-linecap="round" stroke-linejoin="round"',
+    'stroke-linecap="round" stroke-linejoin="round"',
     "outline": f'fill="none" stroke="{OUTLINE}" stroke-width="{LINE_WEIGHT}" '
-               'stroke-linejoin="round"',
+    'stroke-linejoin="round"',
     "labels": 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"',
 }
 
 
 @dataclass(frozen=True)
 class Placement:
-    side: str          # the patient's side: "left" or "right"
-    mirror: bool       # mirror the canonical foot
-    centre_x: float    # where the foot's centre goes on the view
-    label_y: float     # baseline of the R/L label
+    side: str  # the patient's side: "left" or "right"
+    mirror: bool  # mirror the canonical foot
+    centre_x: float  # where the foot's centre goes on the view
+    label_y: float  # baseline of the R/L label
 
 
 @dataclass(frozen=True)
@@ -63,29 +63,57 @@ class View:
     draw: Callable[[], FootArt]
     scale: float
     local_centre_x: float
-    top: float         # local y that maps to `offset_y`
+    top: float  # local y that maps to `offset_y`
     offset_y: float
     placements: tuple[Placement, Placement]
     words: tuple[tuple[str, float, float], ...] = ()  # orientation words: text, local x, local y
 
 
 VIEWS = (
-    View("foot_dorsal", "Feet, dorsal view (top of the feet)",
-         "Seen from the front: the patient's right foot is on your left.",
-         dorsal, 1.04, 145, -6, 82,
-         (Placement("right", True, 370, 790), Placement("left", False, 830, 790))),
-    View("foot_plantar", "Feet, plantar view (soles)",
-         "Seen from behind, as when the patient kneels: the right foot is on your right.",
-         plantar, 1.06, 145, 0, 105,
-         (Placement("right", False, 830, 790), Placement("left", True, 370, 790))),
-    View("foot_medial", "Feet, medial view (inner side of each foot)",
-         "Right foot on your left, left foot on your right; heels face each other.",
-         medial, 0.98, 305, -4, 100,
-         (Placement("right", True, 300, 720), Placement("left", False, 900, 720))),
-    View("foot_lateral", "Feet, lateral view (outer side of each foot)",
-         "Right foot on your left, left foot on your right; toes face each other.",
-         lateral, 0.98, 305, -4, 100,
-         (Placement("right", False, 300, 720), Placement("left", True, 900, 720))),
+    View(
+        "foot_dorsal",
+        "Feet, dorsal view (top of the feet)",
+        "Seen from the front: the patient's right foot is on your left.",
+        dorsal,
+        1.04,
+        145,
+        -6,
+        82,
+        (Placement("right", True, 370, 790), Placement("left", False, 830, 790)),
+    ),
+    View(
+        "foot_plantar",
+        "Feet, plantar view (soles)",
+        "Seen from behind, as when the patient kneels: the right foot is on your right.",
+        plantar,
+        1.06,
+        145,
+        0,
+        105,
+        (Placement("right", False, 830, 790), Placement("left", True, 370, 790)),
+    ),
+    View(
+        "foot_medial",
+        "Feet, medial view (inner side of each foot)",
+        "Right foot on your left, left foot on your right; heels face each other.",
+        medial,
+        0.98,
+        305,
+        -4,
+        100,
+        (Placement("right", True, 300, 720), Placement("left", False, 900, 720)),
+    ),
+    View(
+        "foot_lateral",
+        "Feet, lateral view (outer side of each foot)",
+        "Right foot on your left, left foot on your right; toes face each other.",
+        lateral,
+        0.98,
+        305,
+        -4,
+        100,
+        (Placement("right", False, 300, 720), Placement("left", True, 900, 720)),
+    ),
 )
 
 
@@ -111,8 +139,9 @@ def build(view: View) -> tuple[str, list[str]]:
                 continue
             if subpath_count(piece) > 1:
                 sizes = ", ".join(f"{area(p):.0f}" for p in split_subpaths(piece))
-                problems.append(f"{view.name}: {key} has {subpath_count(piece)} subpaths "
-                                f"(areas {sizes})")
+                problems.append(
+                    f"{view.name}: {key} has {subpath_count(piece)} subpaths (areas {sizes})"
+                )
             doc.region(key, put(piece))
         for path, closed in art.details:
             doc.line("detail", put(path), closed=closed)

@@ -31,8 +31,9 @@ def qpath(element: svgelements.Path) -> QPainterPath:
         elif isinstance(seg, svgelements.Line):
             path.lineTo(seg.end.x, seg.end.y)
         elif isinstance(seg, svgelements.CubicBezier):
-            path.cubicTo(seg.control1.x, seg.control1.y, seg.control2.x, seg.control2.y,
-                         seg.end.x, seg.end.y)
+            path.cubicTo(
+                seg.control1.x, seg.control1.y, seg.control2.x, seg.control2.y, seg.end.x, seg.end.y
+            )
         elif isinstance(seg, svgelements.Close):
             path.closeSubpath()
         else:
@@ -73,8 +74,12 @@ def mask(paths: list[QPainterPath], w: int, h: int, scale: float) -> np.ndarray:
 
 def tiling(svg: Path, scale: float = 2.0) -> dict[str, int]:
     doc = svgelements.SVG.parse(str(svg))
-    regions = [e for e in doc.elements() if isinstance(e, svgelements.Path)
-               and str(e.id or "").startswith(("left.", "right.", "midline."))]
+    regions = [
+        e
+        for e in doc.elements()
+        if isinstance(e, svgelements.Path)
+        and str(e.id or "").startswith(("left.", "right.", "midline."))
+    ]
     outline_group = next(e for e in doc.elements() if getattr(e, "id", None) == "outline")
     outline = [qpath(e) for e in outline_group.select() if isinstance(e, svgelements.Path)]
     w, h = int(doc.width * scale), int(doc.height * scale)

@@ -166,8 +166,9 @@ def mirrored(path: QPainterPath, axis_x: float) -> QPainterPath:
     return with_winding(tr.map(path))
 
 
-def placed(path: QPainterPath, dx: float, dy: float, scale: float = 1.0,
-           mirror: bool = False) -> QPainterPath:
+def placed(
+    path: QPainterPath, dx: float, dy: float, scale: float = 1.0, mirror: bool = False
+) -> QPainterPath:
     """Scale about the origin, optionally mirror (x -> -x), then translate."""
     sx = -scale if mirror else scale
     tr = QTransform(sx, 0, 0, scale, dx, dy)
@@ -234,8 +235,9 @@ def path_d(path: QPainterPath, tolerance: float = 0.03) -> str:
         else:  # CurveTo followed by two CurveToData elements
             flush()
             c1, c2, p = e, path.elementAt(i + 1), path.elementAt(i + 2)
-            out.append(f"C{_num(c1.x)} {_num(c1.y)} {_num(c2.x)} {_num(c2.y)} "
-                       f"{_num(p.x)} {_num(p.y)}")
+            out.append(
+                f"C{_num(c1.x)} {_num(c1.y)} {_num(c2.x)} {_num(c2.y)} {_num(p.x)} {_num(p.y)}"
+            )
             run[:] = [(p.x, p.y)]
             i += 3
     flush()
@@ -251,8 +253,11 @@ def open_path_d(path: QPainterPath) -> str:
 
 
 def subpath_count(path: QPainterPath) -> int:
-    return sum(1 for i in range(path.elementCount())
-               if path.elementAt(i).type == QPainterPath.ElementType.MoveToElement)
+    return sum(
+        1
+        for i in range(path.elementCount())
+        if path.elementAt(i).type == QPainterPath.ElementType.MoveToElement
+    )
 
 
 def split_subpaths(path: QPainterPath) -> list[QPainterPath]:
@@ -338,12 +343,24 @@ class SvgDoc:
         attrs = "".join(f' {k.replace("_", "-")}="{v}"' for k, v in style.items())
         self.add(group, f'<path d="{d}"{attrs}/>')
 
-    def text(self, x: float, y: float, content: str, size: float, weight: str = "normal",
-             anchor: str = "middle", fill: str = LABEL, group: str = "labels",
-             style: str = "normal") -> None:
-        self.add(group, f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:g}" '
-                        f'font-weight="{weight}" font-style="{style}" text-anchor="{anchor}" '
-                        f'fill="{fill}">{escape(content)}</text>')
+    def text(
+        self,
+        x: float,
+        y: float,
+        content: str,
+        size: float,
+        weight: str = "normal",
+        anchor: str = "middle",
+        fill: str = LABEL,
+        group: str = "labels",
+        style: str = "normal",
+    ) -> None:
+        self.add(
+            group,
+            f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:g}" '
+            f'font-weight="{weight}" font-style="{style}" text-anchor="{anchor}" '
+            f'fill="{fill}">{escape(content)}</text>',
+        )
 
     def render(self, group_styles: dict[str, str], title: str) -> str:
         lines = [

@@ -18,9 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtGui import QPainterPath  # noqa: E402
-
-from feet_svg import (  # noqa: E402
+from feet_svg import (
     DETAIL,
     LABEL,
     LINE_WEIGHT,
@@ -33,6 +31,7 @@ from feet_svg import (  # noqa: E402
     smooth_open,
     union,
 )
+from PySide6.QtGui import QPainterPath
 
 WIDTH, HEIGHT = 800, 1060
 CX = 400.0
@@ -60,13 +59,13 @@ DISC_GAP = 28.0
 
 GROUP_STYLES = {
     "vertebrae": f'fill="{BONE}" stroke="{BONE_LINE}" stroke-width="{LINE_WEIGHT}" '
-                 'stroke-linejoin="round"',
+    'stroke-linejoin="round"',
     "discs": f'fill="{DISC}" stroke="{DISC_LINE}" stroke-width="{LINE_WEIGHT * 0.8:.2f}" '
-             'stroke-linejoin="round"',
+    'stroke-linejoin="round"',
     "detail": f'fill="none" stroke="{DETAIL}" stroke-width="{LINE_WEIGHT * 0.6:.2f}" '
-              'stroke-linecap="round" stroke-linejoin="round"',
+    'stroke-linecap="round" stroke-linejoin="round"',
     "roots": f'fill="{ROOT}" stroke="{ROOT_LINE}" stroke-width="{LINE_WEIGHT * 0.7:.2f}" '
-             'stroke-linejoin="round"',
+    'stroke-linejoin="round"',
     "outline": f'fill="none" stroke="{OUTLINE}" stroke-width="{LINE_WEIGHT}"',
     "labels": 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"',
 }
@@ -76,62 +75,112 @@ def body(top: float, h: float, w: float) -> QPainterPath:
     """A vertebral body seen from behind: waisted sides, rounded corners."""
     x0, x1 = CX - w / 2, CX + w / 2
     y1 = top + h
-    return smooth_closed([
-        (x0 + 10, top + 1), (CX, top - 2), (x1 - 10, top + 1),
-        (x1, top + 12), (x1 - 7, top + h / 2), (x1 + 1, y1 - 11),
-        (x1 - 10, y1), (CX, y1 + 2), (x0 + 10, y1),
-        (x0 - 1, y1 - 11), (x0 + 7, top + h / 2), (x0, top + 12),
-    ], tension=0.8)
+    return smooth_closed(
+        [
+            (x0 + 10, top + 1),
+            (CX, top - 2),
+            (x1 - 10, top + 1),
+            (x1, top + 12),
+            (x1 - 7, top + h / 2),
+            (x1 + 1, y1 - 11),
+            (x1 - 10, y1),
+            (CX, y1 + 2),
+            (x0 + 10, y1),
+            (x0 - 1, y1 - 11),
+            (x0 + 7, top + h / 2),
+            (x0, top + 12),
+        ],
+        tension=0.8,
+    )
 
 
 def transverse_process(top: float, w: float, length: float, sx: float) -> QPainterPath:
     base = CX + sx * (w / 2 - 14)
     tip = CX + sx * (w / 2 + length)
-    return smooth_closed([
-        (base, top + 26), (CX + sx * (w / 2 + length * 0.5), top + 28),
-        (tip, top + 26), (tip + sx * 8, top + 36), (tip, top + 46),
-        (CX + sx * (w / 2 + length * 0.5), top + 48), (base, top + 56),
-    ], tension=0.8)
+    return smooth_closed(
+        [
+            (base, top + 26),
+            (CX + sx * (w / 2 + length * 0.5), top + 28),
+            (tip, top + 26),
+            (tip + sx * 8, top + 36),
+            (tip, top + 46),
+            (CX + sx * (w / 2 + length * 0.5), top + 48),
+            (base, top + 56),
+        ],
+        tension=0.8,
+    )
 
 
 def vertebra(name: str) -> QPainterPath:
     top, h, w, tp = LEVELS[name]
-    return union([body(top, h, w), transverse_process(top, w, tp, 1),
-                  transverse_process(top, w, tp, -1)])
+    return union(
+        [body(top, h, w), transverse_process(top, w, tp, 1), transverse_process(top, w, tp, -1)]
+    )
 
 
 def sacrum_s1() -> QPainterPath:
     """The top (S1) segment of the sacrum with its alae."""
     t = S1_TOP
-    return smooth_closed([
-        (CX - 95, t + 2), (CX, t - 2), (CX + 95, t + 2),
-        (CX + 150, t + 6), (CX + 178, t + 22), (CX + 168, t + 58),
-        (CX + 140, t + 96), (CX + 100, t + 104), (CX, t + 108),
-        (CX - 100, t + 104), (CX - 140, t + 96), (CX - 168, t + 58),
-        (CX - 178, t + 22), (CX - 150, t + 6),
-    ], tension=0.8)
+    return smooth_closed(
+        [
+            (CX - 95, t + 2),
+            (CX, t - 2),
+            (CX + 95, t + 2),
+            (CX + 150, t + 6),
+            (CX + 178, t + 22),
+            (CX + 168, t + 58),
+            (CX + 140, t + 96),
+            (CX + 100, t + 104),
+            (CX, t + 108),
+            (CX - 100, t + 104),
+            (CX - 140, t + 96),
+            (CX - 168, t + 58),
+            (CX - 178, t + 22),
+            (CX - 150, t + 6),
+        ],
+        tension=0.8,
+    )
 
 
 def sacrum_rest() -> QPainterPath:
     t = S1_TOP + 104
-    return smooth_closed([
-        (CX - 140, t - 8), (CX, t), (CX + 140, t - 8),
-        (CX + 118, t + 50), (CX + 70, t + 110), (CX + 24, t + 142),
-        (CX, t + 148), (CX - 24, t + 142), (CX - 70, t + 110), (CX - 118, t + 50),
-    ], tension=0.9)
+    return smooth_closed(
+        [
+            (CX - 140, t - 8),
+            (CX, t),
+            (CX + 140, t - 8),
+            (CX + 118, t + 50),
+            (CX + 70, t + 110),
+            (CX + 24, t + 142),
+            (CX, t + 148),
+            (CX - 24, t + 142),
+            (CX - 70, t + 110),
+            (CX - 118, t + 50),
+        ],
+        tension=0.9,
+    )
 
 
-def disc(upper: tuple[float, float, float, float], lower_top: float, lower_w: float
-         ) -> QPainterPath:
+def disc(
+    upper: tuple[float, float, float, float], lower_top: float, lower_w: float
+) -> QPainterPath:
     top = upper[0] + upper[1] + 1
     bottom = lower_top - 1
     w0, w1 = upper[2] + 6, lower_w + 6
     mid = (top + bottom) / 2
-    return smooth_closed([
-        (CX - w0 / 2 + 8, top), (CX, top + 2), (CX + w0 / 2 - 8, top),
-        (CX + (w0 + w1) / 4 + 4, mid), (CX + w1 / 2 - 8, bottom), (CX, bottom - 2),
-        (CX - w1 / 2 + 8, bottom), (CX - (w0 + w1) / 4 - 4, mid),
-    ], tension=0.8)
+    return smooth_closed(
+        [
+            (CX - w0 / 2 + 8, top),
+            (CX, top + 2),
+            (CX + w0 / 2 - 8, top),
+            (CX + (w0 + w1) / 4 + 4, mid),
+            (CX + w1 / 2 - 8, bottom),
+            (CX, bottom - 2),
+            (CX - w1 / 2 + 8, bottom),
+            (CX - (w0 + w1) / 4 - 4, mid),
+        ],
+        tension=0.8,
+    )
 
 
 def sac_half(y: float) -> float:
@@ -176,20 +225,35 @@ def build() -> str:
     for key in ("vertebrae", "discs", "detail", "roots", "labels"):
         doc.groups[key] = []
     # context: the bottom of T12 and the rest of the sacrum, as detail
-    doc.line("detail", body(96, 46, 144), closed=True, fill=BONE, stroke=BONE_LINE,
-             stroke_dasharray="6 5")
-    doc.line("detail", disc((96, 46, 144, 0), LEVELS["L1"][0], 150), closed=True,
-             fill=DISC, stroke=DISC_LINE, stroke_dasharray="6 5")
+    doc.line(
+        "detail",
+        body(96, 46, 144),
+        closed=True,
+        fill=BONE,
+        stroke=BONE_LINE,
+        stroke_dasharray="6 5",
+    )
+    doc.line(
+        "detail",
+        disc((96, 46, 144, 0), LEVELS["L1"][0], 150),
+        closed=True,
+        fill=DISC,
+        stroke=DISC_LINE,
+        stroke_dasharray="6 5",
+    )
     doc.line("detail", sacrum_rest(), closed=True, fill=BONE, stroke=BONE_LINE)
     for name in NAMES:
         doc.add("vertebrae", f'<path id="vertebra.{name}" d="{_d(vertebra(name))}"/>')
     doc.add("vertebrae", f'<path id="vertebra.S1" d="{_d(sacrum_s1())}"/>')
     lowers = [*NAMES[1:], "S1"]
     for upper, lower in zip(NAMES, lowers, strict=True):
-        lower_top, lower_w = ((S1_TOP, 200.0) if lower == "S1"
-                              else (LEVELS[lower][0], LEVELS[lower][2]))
-        doc.add("discs", f'<path id="disc.{upper}-{lower}" '
-                         f'd="{_d(disc(LEVELS[upper], lower_top, lower_w))}"/>')
+        lower_top, lower_w = (
+            (S1_TOP, 200.0) if lower == "S1" else (LEVELS[lower][0], LEVELS[lower][2])
+        )
+        doc.add(
+            "discs",
+            f'<path id="disc.{upper}-{lower}" d="{_d(disc(LEVELS[upper], lower_top, lower_w))}"/>',
+        )
     # pedicles (cut surfaces), sacral foramina, the dural sac and cauda equina
     for name in NAMES:
         for sx in (-1.0, 1.0):
@@ -198,39 +262,75 @@ def build() -> str:
     for i, y in enumerate((S1_TOP + 58, S1_TOP + 122, S1_TOP + 166, S1_TOP + 200)):
         for sx in (-1.0, 1.0):
             r = 13 - 2.5 * i
-            doc.line("detail", ellipse(CX + sx * (92 - 12 * i), y, r, r * 0.8), closed=True,
-                     fill="#d9c9a6")
+            doc.line(
+                "detail",
+                ellipse(CX + sx * (92 - 12 * i), y, r, r * 0.8),
+                closed=True,
+                fill="#d9c9a6",
+            )
     sac_pts_r = [(CX + sac_half(y), y) for y in (98, 250, 450, 650, 810)]
-    sac = smooth_closed([*sac_pts_r, (CX + 16, 890), (CX, 900), (CX - 16, 890),
-                         *[(2 * CX - x, y) for x, y in reversed(sac_pts_r)]], tension=0.8)
+    sac = smooth_closed(
+        [
+            *sac_pts_r,
+            (CX + 16, 890),
+            (CX, 900),
+            (CX - 16, 890),
+            *[(2 * CX - x, y) for x, y in reversed(sac_pts_r)],
+        ],
+        tension=0.8,
+    )
     sac_open = QPainterPath(sac)
-    doc.line("detail", sac_open, closed=True, fill=DURA, fill_opacity="0.85",
-             stroke=DETAIL)
+    doc.line("detail", sac_open, closed=True, fill=DURA, fill_opacity="0.85", stroke=DETAIL)
     for k in range(-3, 4):
         x = CX + k * 7
-        doc.line("detail", smooth_open([(x, 102), (x + k * 0.8, 470),
-                                        (x + k * 1.0, 750), (CX + k * 3, 888)]),
-                 stroke="#d2b48c")
-    doc.line("detail", polygon([(CX - 2, 894), (CX + 2, 894), (CX + 1, 980), (CX - 1, 980)]),
-             closed=True, fill=DETAIL)  # filum terminale
+        doc.line(
+            "detail",
+            smooth_open([(x, 102), (x + k * 0.8, 470), (x + k * 1.0, 750), (CX + k * 3, 888)]),
+            stroke="#d2b48c",
+        )
+    doc.line(
+        "detail",
+        polygon([(CX - 2, 894), (CX + 2, 894), (CX + 1, 980), (CX - 1, 980)]),
+        closed=True,
+        fill=DETAIL,
+    )  # filum terminale
     # roots: left on the viewer's left (seen from behind)
     for side, sx in (("left", -1.0), ("right", 1.0)):
         for name in [*NAMES, "S1"]:
             doc.add("roots", f'<path id="root.{side}.{name}" d="{_d(root(name, sx))}"/>')
     # labels
     doc.text(28, 40, "Lumbar spine, viewed from behind", 24, "bold", anchor="start")
-    doc.text(28, 64, "Posterior arches removed. The patient's right is on your right.", 15,
-             anchor="start")
+    doc.text(
+        28,
+        64,
+        "Posterior arches removed. The patient's right is on your right.",
+        15,
+        anchor="start",
+    )
     for name in NAMES:
         top, h, w, _tp = LEVELS[name]
         doc.text(58, top + h / 2 + 8, name, 24, "bold")
         for side_x, anchor in ((CX - w / 2 - 100, "end"), (CX + w / 2 + 100, "start")):
-            doc.text(side_x, top + h + DISC_GAP + 60, name, 15, anchor=anchor,
-                     fill=ROOT_LINE, style="italic")
+            doc.text(
+                side_x,
+                top + h + DISC_GAP + 60,
+                name,
+                15,
+                anchor=anchor,
+                fill=ROOT_LINE,
+                style="italic",
+            )
     doc.text(58, S1_TOP + 62, "S1", 24, "bold")
     for x, anchor in ((CX - 100, "end"), (CX + 100, "start")):
-        doc.text(x + (-14 if anchor == "end" else 14), S1_TOP + 96, "S1", 15, anchor=anchor,
-                 fill=ROOT_LINE, style="italic")
+        doc.text(
+            x + (-14 if anchor == "end" else 14),
+            S1_TOP + 96,
+            "S1",
+            15,
+            anchor=anchor,
+            fill=ROOT_LINE,
+            style="italic",
+        )
     for upper, lower in zip(NAMES, lowers, strict=True):
         y = LEVELS[upper][0] + LEVELS[upper][1] + DISC_GAP / 2 + 5
         doc.text(742, y, f"{upper}-{lower}", 15, fill=DISC_LINE)
@@ -240,8 +340,14 @@ def build() -> str:
     doc.text(110, 1016, "patient's left", 13)
     doc.text(690, 990, "R", 40, "bold")
     doc.text(690, 1016, "patient's right", 13)
-    doc.text(CX, 1046, "At a disc, the root of the level above EXITS through the foramen; "
-                      "the root of the level below TRAVERSES the disc.", 13, fill=LABEL)
+    doc.text(
+        CX,
+        1046,
+        "At a disc, the root of the level above EXITS through the foramen; "
+        "the root of the level below TRAVERSES the disc.",
+        13,
+        fill=LABEL,
+    )
     return doc.render(GROUP_STYLES, "Lumbar spine, viewed from behind")
 
 
