@@ -66,7 +66,7 @@ def _open_file(window: MainWindow, path: str, atlas: str | None) -> None:
     except (DocumentError, OSError) as error:
         _complain(window, str(error))
         return
-    window.set_encounter(document.encounter, atlas or document.atlas)
+    window.file_actions.adopt(document, path, atlas)
     for warning in warnings:
         sys.stderr.write(f"rootmap: {path}: {warning}\n")
     window.show_message(f"Opened {path}")
@@ -87,4 +87,5 @@ def run_app(argv: list[str]) -> int:
         available = screen.availableGeometry()
         window.resize(min(1600, available.width()), min(1000, available.height()))
     window.show()
+    window.file_actions.start_session()  # autosave on; offer a crashed session's work
     return int(app.exec())

@@ -38,6 +38,7 @@ from rootmap.encounter import Encounter, Finding, History, Sign
 from rootmap.knowledge import Knowledge, load_knowledge
 from rootmap.ui import overlays
 from rootmap.ui.exam_panel import ExamPanel
+from rootmap.ui.file_actions import install_file_actions
 from rootmap.ui.finding_palette import ERASER, TOOLS, FindingPalette
 from rootmap.ui.history_panel import HistoryPanel
 from rootmap.ui.map_area import PAGES, MapArea
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_actions()
         self._show_state(self._state, force=True)
+        self.file_actions = install_file_actions(self)  # File menu: documents, reports
 
     # --- public API -------------------------------------------------------------------
     def encounter(self) -> Encounter:

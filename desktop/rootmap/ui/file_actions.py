@@ -1,0 +1,394 @@
+"""The File menu: New, Open, Open Recent, Save, Save As, patient label and notes,
+Export PDF report, Print, Export figure; the window title; the unsaved-changes
+prompt on close; autosave and crash recovery.
+
+``install_file_actions(window)`` adds all of it to a ``MainWindow`` (its public API:
+``encounter()``, ``atlas()``, ``set_encounter()``, ``encounterChanged``,
+``undo_stack``, ``file_menu``, ``quit_action``, ``knowledge``, ``show_message``).
+
+The questions the user is asked go through small methods (``ask_unsaved``,
+``choose_open_path``, ``choose_save_path``, ``ask_to_recover``, ``warn``) so that
+tests can answer them without a modal dialog.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QFileDevice, QIODevice, QObject, QSaveFile, QSettings, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+
+from rootmap.analysis import Analysis
+from rootmap.documents import Document, DocumentError, document_to_bytes, read_document
+from rootmap.documents.autosave import Recovery, discard
+from rootmap.documents.recent import existing, remember
+from rootmap.encounter import Encounter
+from rootmap.ui.autosave import Autosaver, autosave_folder
+from rootmap.ui.document_dialogs import DetailsDialog, FigureDialog
+from rootmap.ui.recovery import ask_to_recover, pending_recovery
+
+FILE_FILTER = "RootMap documents (*.rootmap);;Encounter JSON (*.json);;All files (*)"
+RECENT_KEY = "recent_files"
+
+
+def write_with_qsavefile(path: Path, data: bytes) -> str | None:
+    """Write ``data`` to ``path`` through ``QSaveFile`` (mode 0600); the error, or None.
+
+    ``QSaveFile`` writes a temporary file and renames it over the target on
+    ``commit()``: when anything fails the previous file is left intact.
+    """
+    file = QSaveFile(str(path))
+    if not file.open(QIODevice.OpenModeFlag.WriteOnly):
+        return file.errorString()
+    file.setPermissions(QFileDevice.Permission.ReadOwner | QFileDevice.Permission.WriteOwner)
+    if file.write(data) != len(data):
+        error = file.errorString()
+        file.cancelWriting()
+        file.commit()
+        return error or "the data could not be written"
+    if not file.commit():
+        return file.errorString() or "the file could not be written"
+    return None
+
+
+def settings() -> QSettings:
+    return QSettings("RootMap", "RootMap")
+
+
+class FileActions(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path: Path | None = None
+        self.document = Document(atlas=window.atlas())  # label, notes, created; rest from window
+        self._unsaved_details = False  # label/notes edited, or recovered work: not in undo stack
+        # Off for windows built by code (tests, tools): they must never block on a question.
+        self.prompt_on_close = False
+        self.autosaver = Autosaver(self._autosave_snapshot, window.show_message, self)
+        self._build_actions()
+        window.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        window.encounterChanged.connect(self._on_changed)
+        window.installEventFilter(self)
+        self._update_title()
+
+    # --- state ---------------------------------------------------------------------------
+    def current_document(self) -> Document:
+        return replace(self.document, encounter=self.window.encounter(), atlas=self.window.atlas())
+
+    def is_modified(self) -> bool:
+        return self._unsaved_details or not self.window.undo_stack.isClean()
+
+    def display_name(self) -> str:
+        return self.path.name if self.path else "Untitled"
+
+    def _update_title(self) -> None:
+        self.window.setWindowTitle(f"{self.display_name()}[*] — RootMap")
+        self.window.setWindowModified(self.is_modified())
+
+    def _on_changed(self, _encounter: Encounter) -> None:
+        self._update_title()
+        if self.is_modified():
+            self.autosaver.changed()
+
+    def _autosave_snapshot(self) -> tuple[Document, Path | None]:
+        return self.current_document(), self.path
+
+    def _load(self, document: Document, path: Path | None, unsaved: bool = False) -> None:
+        self.document = document
+        self.path = path
+        self._unsaved_details = unsaved
+        self.window.set_encounter(document.encounter, document.atlas)
+        self._update_title()
+        if unsaved:
+            self.autosaver.changed()
+
+    # --- actions -------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        def action(text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+            item = QAction(text, self.window)
+            if shortcut is not None:
+                item.setShortcut(QKeySequence(shortcut))
+            if tip:
+                item.setStatusTip(tip)
+            item.triggered.connect(lambda _checked=False: slot())
+            self.window.addAction(item)
+            return item
+
+        keys = QKeySequence.StandardKey
+        self.new_action = action("&New", self.new, keys.New, "Start a new, empty encounter")
+        self.open_action = action("&Open…", self.open, keys.Open, "Open a .rootmap file")
+        self.recent_menu = QMenu("Open &Recent", self.window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.save_action = action("&Save", self.save, keys.Save)
+        self.save_as_action = action("Save &As…", self.save_as, "Ctrl+Shift+S")
+        self.details_action = action(
+            "Patient &Label and Notes…", self.edit_details, "Ctrl+I",
+            "A label (e.g. initials) and notes, saved in the file and printed on the report",
+        )  # fmt: skip
+        self.pdf_action = action("&Export PDF Report…", self.export_pdf, "Ctrl+E")
+        self.print_action = action("&Print…", self.print_report, keys.Print)
+        self.figure_action = action(
+            "Export &Figure…", self.export_figure, "Ctrl+Shift+E",
+            "One map with its marks and the dermatome, as PNG or SVG",
+        )  # fmt: skip
+        menu = self.window.file_menu
+        before = self.window.quit_action
+        for item in (self.new_action, self.open_action):
+            menu.insertAction(before, item)
+        menu.insertMenu(before, self.recent_menu)
+        menu.insertSeparator(before)
+        for item in (self.save_action, self.save_as_action):
+            menu.insertAction(before, item)
+        menu.insertSeparator(before)
+        menu.insertAction(before, self.details_action)
+        menu.insertSeparator(before)
+        for item in (self.pdf_action, self.print_action, self.figure_action):
+            menu.insertAction(before, item)
+        menu.insertSeparator(before)
+
+    def recent_files(self) -> list[str]:
+        value = settings().value(RECENT_KEY, [], type=list)
+        return [str(p) for p in value] if isinstance(value, list) else []
+
+    def _remember(self, path: Path) -> None:
+        settings().setValue(RECENT_KEY, remember(self.recent_files(), str(path)))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = existing(self.recent_files())
+        for number, name in enumerate(files, start=1):
+            item = self.recent_menu.addAction(f"&{number} {Path(name).name}")
+            item.setToolTip(name)
+            item.triggered.connect(lambda _checked=False, p=name: self.open_path(p))
+        if not files:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+
+    # --- questions (tests replace these) -------------------------------------------------
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        buttons = QMessageBox.StandardButton
+        return QMessageBox.question(
+            self.window,
+            "Unsaved changes",
+            f"Save the changes to {self.display_name()} before closing it?",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+
+    def choose_open_path(self) -> str:
+        start = str(self.path.parent) if self.path else ""
+        return QFileDialog.getOpenFileName(self.window, "Open", start, FILE_FILTER)[0]
+
+    def choose_save_path(self, title: str, suggestion: str, file_filter: str) -> str:
+        folder = self.path.parent if self.path else Path.home()
+        return QFileDialog.getSaveFileName(
+            self.window, title, str(folder / suggestion), file_filter
+        )[0]
+
+    def ask_to_recover(self, recovery: Recovery) -> bool:
+        return ask_to_recover(self.window, recovery)
+
+    def warn(self, message: str) -> None:
+        QMessageBox.warning(self.window, "RootMap", message)
+
+    # --- New, Open, Save -----------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current work (saved, discarded, or unchanged)."""
+        if not self.is_modified():
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.autosaver.clear()
+        self._load(Document(encounter=Encounter(), atlas=self.window.knowledge.default_atlas), None)
+        return True
+
+    def open(self) -> bool:
+        if not self.maybe_save():
+            return False
+        chosen = self.choose_open_path()
+        return self.open_path(chosen, ask=False) if chosen else False
+
+    def open_path(self, path: str | Path, atlas: str | None = None, ask: bool = True) -> bool:
+        """Open a file; on any problem, one clear message and the current work is untouched."""
+        if ask and not self.maybe_save():
+            return False
+        knowledge = self.window.knowledge
+        warnings: list[str] = []
+        try:
+            document = read_document(path, knowledge.regions, knowledge.atlases, warnings)
+        except DocumentError as error:
+            self.warn(str(error))
+            return False
+        self.adopt(document, path, atlas)
+        note = f" ({'; '.join(warnings)})" if warnings else ""
+        self.window.show_message(f"Opened {Path(path).name}{note}", 8000)
+        return True
+
+    def adopt(self, document: Document, path: str | Path, atlas: str | None = None) -> None:
+        """Show a document read from ``path`` (``atlas`` overrides its own choice).
+
+        A bare encounter JSON opens as an untitled document: Save asks for a .rootmap name.
+        """
+        if atlas is not None and atlas in self.window.knowledge.atlases:
+            document = replace(document, atlas=atlas)
+        file = Path(path).absolute()
+        is_document = file.suffix == ".rootmap"
+        self.autosaver.clear()
+        self._load(document, file if is_document else None)
+        if is_document:
+            self._remember(file)
+
+    def save(self) -> bool:
+        return self.save_to(self.path) if self.path else self.save_as()
+
+    def save_as(self) -> bool:
+        suggestion = self.path.name if self.path else "encounter.rootmap"
+        chosen = self.choose_save_path("Save As", suggestion, FILE_FILTER)
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(".rootmap")
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        document = self.current_document().touched()
+        error = write_with_qsavefile(path, document_to_bytes(document))
+        if error is not None:
+            self.warn(f"Could not save {path.name}: {error}. Nothing was lost: "
+                      "the previous file is unchanged and your work is still open.")  # fmt: skip
+            return False
+        self.document = document
+        self.path = path.absolute()
+        self._unsaved_details = False
+        self.window.undo_stack.setClean()
+        self.autosaver.clear()
+        self._remember(self.path)
+        self._update_title()
+        self.window.show_message(f"Saved {path.name}")
+        return True
+
+    def edit_details(self) -> bool:
+        dialog = DetailsDialog(self.document.patient_label or "", self.document.notes, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.set_details(*dialog.values())
+
+    def set_details(self, label: str, notes: str) -> bool:
+        if (label or None, notes) == (self.document.patient_label, self.document.notes):
+            return False
+        self.document = replace(self.document, patient_label=label or None, notes=notes)
+        self._unsaved_details = True
+        self._update_title()
+        self.autosaver.changed()
+        return True
+
+    # --- reports and figures -------------------------------------------------------------
+    def _analysis(self) -> Analysis:
+        analysis = self.window.analysis()
+        if analysis is None:
+            from rootmap.engine import analyze
+
+            analysis = analyze(self.window.encounter(), self.window.knowledge, self.window.atlas())
+        return analysis
+
+    def export_pdf(self) -> bool:
+        suggestion = (self.path.stem if self.path else "rootmap-report") + ".pdf"
+        chosen = self.choose_save_path("Export PDF Report", suggestion, "PDF (*.pdf)")
+        return self.export_pdf_to(Path(chosen)) if chosen else False
+
+    def export_pdf_to(self, path: Path) -> bool:
+        from rootmap.reports.pdf import pdf_report_bytes
+
+        data = pdf_report_bytes(self.current_document(), self._analysis(), self.window.knowledge)
+        return self._write_export(path, data)
+
+    def print_report(self) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from rootmap.reports.pdf import build_report, footer_text, print_report, text_width_for
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        document = self.current_document()
+        text = build_report(document, self._analysis(), self.window.knowledge,
+                            text_width_for(printer))  # fmt: skip
+        print_report(text, printer, footer_text(document))
+        return True
+
+    def current_view_name(self) -> str | None:
+        views = self.window.map_area.current_views()
+        return views[0].name if views else None
+
+    def export_figure(self) -> bool:
+        from rootmap.reports.pdf import available_views
+
+        dialog = FigureDialog(list(available_views()), self.current_view_name(), self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        view, kind, width = dialog.choice()
+        stem = f"{self.path.stem}-{view}" if self.path else view
+        chosen = self.choose_save_path(
+            "Export Figure", f"{stem}.{kind}", f"{kind.upper()} (*.{kind})"
+        )
+        return self.export_figure_to(Path(chosen), view, kind, width) if chosen else False
+
+    def export_figure_to(self, path: Path, view: str, kind: str, width: int) -> bool:
+        from rootmap.reports.figures import image_to_png, render_view, render_view_svg
+
+        parts = (view, self.window.encounter(), self._analysis(), self.window.knowledge)
+        if kind == "svg":
+            data = render_view_svg(*parts, width)
+        else:
+            data = image_to_png(render_view(*parts, width))
+        return self._write_export(path, data)
+
+    def _write_export(self, path: Path, data: bytes) -> bool:
+        error = write_with_qsavefile(path, data)
+        if error is not None:
+            self.warn(f"Could not write {path.name}: {error}.")
+            return False
+        self.window.show_message(f"Wrote {path.name}")
+        return True
+
+    # --- session: autosave, recovery, close ----------------------------------------------
+    def start_session(self) -> None:
+        """Called by the app at start-up: turn autosave on, offer any crashed session's work."""
+        self.autosaver.enabled = True
+        self.prompt_on_close = True
+        QTimer.singleShot(0, self.offer_recovery)
+
+    def offer_recovery(self) -> bool:
+        knowledge = self.window.knowledge
+        recovery = pending_recovery(autosave_folder(), knowledge.regions, knowledge.atlases)
+        if recovery is None:
+            return False
+        recovered = self.ask_to_recover(recovery)
+        if recovered:
+            self._load(recovery.document, recovery.source, unsaved=True)
+            self.window.show_message("Recovered the autosaved work: save it to keep it", 10000)
+        discard(recovery.path)
+        return recovered
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            if self.prompt_on_close and not self.maybe_save():
+                event.ignore()
+                return True
+            self.autosaver.clear()
+        return super().eventFilter(watched, event)
+
+
+def install_file_actions(window: Any) -> FileActions:
+    """Add the File menu's document actions to a main window."""
+    return FileActions(window)

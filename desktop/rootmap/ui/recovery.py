@@ -1,0 +1,53 @@
+"""Crash recovery at start-up: offer the work a session left in its autosave file."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from rootmap.documents.autosave import Recovery, discard, find_recoveries
+
+
+def pending_recovery(
+    folder: Path, regions: Collection[str], atlases: Collection[str] | None = None
+) -> Recovery | None:
+    """The newest autosave left by a session that did not close cleanly, if any.
+
+    Damaged autosave files are removed (there is nothing in them to recover).
+    """
+    good, damaged = find_recoveries(folder, regions, atlases)
+    for path in damaged:
+        discard(path)
+    return good[0] if good else None
+
+
+def recovery_question(recovery: Recovery) -> str:
+    """The words of the offer (no patient label: it may be read over a shoulder)."""
+    name = recovery.source.name if recovery.source else "an unsaved encounter"
+    try:
+        when = datetime.fromisoformat(recovery.saved_at).astimezone().strftime("%d %B %Y, %H:%M")
+    except ValueError:
+        when = recovery.saved_at
+    marks = len(recovery.document.encounter.findings)
+    signs = len(recovery.document.encounter.signs)
+    return (
+        f"RootMap did not close properly last time.\n\n"
+        f"Recover the work on {name}, autosaved {when} "
+        f"({marks} marked region(s), {signs} sign(s))?"
+    )
+
+
+def ask_to_recover(parent: QWidget | None, recovery: Recovery) -> bool:
+    """Ask the user; True to recover, False to discard."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Recover unsaved work")
+    box.setText(recovery_question(recovery))
+    recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(recover)
+    box.exec()
+    return box.clickedButton() is recover
