@@ -338,7 +338,12 @@ class MainWindow(QMainWindow):
         sign = None if value is None else Sign(sign=name, side=side, value=value)
         shown = "not tested" if value is None else value
         encounter = self._state.encounter.with_sign(sign, name, side)
-        self.edit(encounter, text=f"{name.replace('_', ' ')} {side}: {shown}")
+        # Stepping through a drop-down with the arrow keys is one undo step.
+        self.edit(
+            encounter,
+            text=f"{name.replace('_', ' ')} {side}: {shown}",
+            merge_field=f"sign.{name}.{side}",
+        )
 
     def _on_history_edited(self, history: History, field: str) -> None:
         merge = "history.age" if field == "age" else None

@@ -8,8 +8,8 @@ on its *why*. What the user opened stays open across updates.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -34,6 +34,7 @@ CATEGORY_TITLES = {
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 ROOT_ROLE = Qt.ItemDataRole.UserRole + 3
+SPAN_ROLE = Qt.ItemDataRole.UserRole + 4
 EMPTY_TEXT = (
     "Mark a region on the map, or record an examination sign, "
     "to see the roots and conditions that explain them."
@@ -77,10 +78,39 @@ class ScoreBarDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class WrapDelegate(QStyledItemDelegate):
+    """Column 0: rows grow to show their whole text, wrapped to the column's width."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        base = super().sizeHint(option, index)
+        text = str(index.data() or "")
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        spanned = index.data(SPAN_ROLE)
+        width = self.tree.viewport().width() if spanned else self.tree.columnWidth(0)
+        width -= self.tree.indentation() * (depth + 1) + 12
+        if width < 60 or not text:
+            return base
+        metrics = QFontMetrics(index.data(Qt.ItemDataRole.FontRole) or option.font)  # type: ignore[attr-defined]
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = metrics.boundingRect(QRect(0, 0, width, 100000), flags, text).height() + 4
+        return QSize(base.width(), max(base.height(), height))
+
+
 def _evidence_item(evidence: Evidence) -> QTreeWidgetItem:
     sign = "+" if evidence.weight > 0 else ("−" if evidence.weight < 0 else "·")
     item = QTreeWidgetItem([f"{sign} {evidence.text}", ""])
     item.setToolTip(0, f"{evidence.text} (weight {evidence.weight:+.2f})")
+    item.setData(0, SPAN_ROLE, True)
     if evidence.weight < 0:
         item.setForeground(0, QBrush(QColor("#8A5A00")))
     return item
@@ -122,12 +152,15 @@ class ResultsPanel(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setAlternatingRowColors(False)
+        self.tree.setItemDelegateForColumn(0, WrapDelegate(self.tree))
         self.tree.setItemDelegateForColumn(1, ScoreBarDelegate(self.tree))
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, 110)
+        header.sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.tree.itemClicked.connect(self._on_clicked)
         layout.addWidget(self.tree, 1)
         self._expanded: set[str] = set()
@@ -177,8 +210,8 @@ class ResultsPanel(QWidget):
                     font = QFont(self.font())
                     font.setBold(True)
                     item.setFont(0, font)
-                item.addChildren([_evidence_item(e) for e in result.evidence])
                 roots.addChild(item)
+                self._add_evidence(item, result.evidence)
                 item.setExpanded(key in self._expanded or (rank == 0 and not self._expanded))
         for category in CATEGORIES:
             results = [c for c in analysis.conditions if c.category == category]
@@ -191,9 +224,15 @@ class ResultsPanel(QWidget):
                 key = f"condition:{condition.id}:{'/'.join(condition.levels)}:{condition.side}"
                 item.setData(0, KEY_ROLE, key)
                 item.setToolTip(0, condition_title(condition))
-                item.addChildren([_evidence_item(e) for e in condition.why])
                 group.addChild(item)
+                self._add_evidence(item, condition.why)
                 item.setExpanded(key in self._expanded)
+
+    def _add_evidence(self, item: QTreeWidgetItem, evidence: tuple[Evidence, ...]) -> None:
+        children = [_evidence_item(e) for e in evidence]
+        item.addChildren(children)
+        for child in children:
+            child.setFirstColumnSpanned(True)
 
     def _remember(self, item: QTreeWidgetItem, expanded: bool) -> None:
         key = item.data(0, KEY_ROLE)

@@ -56,6 +56,8 @@ class StateChange(QUndoCommand):
         if not isinstance(other, StateChange) or other.id() != self._id or self._id == -1:
             return False
         self.after = other.after
+        if self.after == self.before:
+            self.setObsolete(True)  # stepped back to where it started: drop the step
         return True
 
     def redo(self) -> None:
