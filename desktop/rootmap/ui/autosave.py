@@ -21,11 +21,15 @@ def autosave_folder() -> Path:
 
 
 class Autosaver(QObject):
-    """Writes ``snapshot()`` to this session's autosave file after ``IDLE_MS`` of quiet."""
+    """Writes ``snapshot()`` to this session's autosave file after ``IDLE_MS`` of quiet.
+
+    ``snapshot`` returns (document, the file it came from), or None when there is
+    nothing unsaved (then any autosave is removed).
+    """
 
     def __init__(
         self,
-        snapshot: Callable[[], tuple[Document, Path | None]],
+        snapshot: Callable[[], tuple[Document, Path | None] | None],
         on_error: Callable[[str], None],
         parent: QObject | None = None,
         folder: Path | None = None,
@@ -47,7 +51,11 @@ class Autosaver(QObject):
 
     def save_now(self) -> None:
         self._timer.stop()
-        document, source = self._snapshot()
+        snapshot = self._snapshot()
+        if snapshot is None:
+            discard(self.path)
+            return
+        document, source = snapshot
         try:
             write_autosave(self.path, document, source, now_iso())
         except (DocumentError, OSError) as error:

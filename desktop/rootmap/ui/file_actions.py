@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QFileDevice, QIODevice, QObject, QSaveFile, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+from shiboken6 import Shiboken
 
 from rootmap.analysis import Analysis
 from rootmap.documents import Document, DocumentError, document_to_bytes, read_document
@@ -69,7 +70,7 @@ class FileActions(QObject):
         self.prompt_on_close = False
         self.autosaver = Autosaver(self._autosave_snapshot, window.show_message, self)
         self._build_actions()
-        window.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        window.undo_stack.cleanChanged.connect(self._on_clean_changed)
         window.encounterChanged.connect(self._on_changed)
         window.installEventFilter(self)
         self._update_title()
@@ -84,17 +85,20 @@ class FileActions(QObject):
     def display_name(self) -> str:
         return self.path.name if self.path else "Untitled"
 
+    def _on_clean_changed(self, _clean: bool) -> None:
+        if Shiboken.isValid(self.window):  # the stack also signals while the window dies
+            self._update_title()
+
     def _update_title(self) -> None:
         self.window.setWindowTitle(f"{self.display_name()}[*] — RootMap")
         self.window.setWindowModified(self.is_modified())
 
     def _on_changed(self, _encounter: Encounter) -> None:
         self._update_title()
-        if self.is_modified():
-            self.autosaver.changed()
+        self.autosaver.changed()
 
-    def _autosave_snapshot(self) -> tuple[Document, Path | None]:
-        return self.current_document(), self.path
+    def _autosave_snapshot(self) -> tuple[Document, Path | None] | None:
+        return (self.current_document(), self.path) if self.is_modified() else None
 
     def _load(self, document: Document, path: Path | None, unsaved: bool = False) -> None:
         self.document = document
