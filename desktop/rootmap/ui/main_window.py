@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._show_state(self._state, force=True)
         self.file_actions = install_file_actions(self)  # File menu: documents, reports
+        from rootmap.ui.teaching.mode import install_teaching
+
+        self.teaching = install_teaching(self)  # Teaching and Cases menus, presentation (F11)
 
     # --- public API -------------------------------------------------------------------
     def encounter(self) -> Encounter:

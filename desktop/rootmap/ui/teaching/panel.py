@@ -1,0 +1,358 @@
+"""The teaching panel: mode and atlas, the legend, the root explorer and the quiz.
+
+Every control is reachable by keyboard (Tab order follows the layout) and named for
+screen readers (accessible name and description; labels are buddies of their fields).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rootmap.teaching.colours import AGREEMENT_FILL, DIFFERENCE_FILL, root_tint
+from rootmap.teaching.explorer import RootFacts
+from rootmap.teaching.quiz import IdentifyQuestion, LocateQuestion
+from rootmap.ui.teaching.controller import TeachingController
+from rootmap.ui.teaching.overlay import short_atlas_name
+
+MODE_BUTTONS = (
+    ("overlay", "&Overlay", "O", "Colour and label every region with its root's dermatome"),
+    ("differences", "&Differences", "D", "Shade the regions where the two atlases disagree"),
+    ("explorer", "&Explorer", "E", "Explore one root: dermatome, key point, myotome, levels"),
+    ("quiz", "&Quiz", "Q", "Quiz: find a root's territory, or name the root of a pattern"),
+    ("off", "Of&f", "", "Hide the teaching overlay"),
+)
+CHOICE_KEYS = "1234"
+
+
+def _name(widget: QWidget, name: str, description: str = "") -> None:
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+        widget.setToolTip(description)
+
+
+def _swatch(colour: str, size: int = 18) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    return pixmap
+
+
+class TeachingPanel(QWidget):
+    def __init__(self, controller: TeachingController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("teaching_panel")
+        self.controller = controller
+        knowledge = controller.knowledge
+        layout = QVBoxLayout(self)
+
+        # Mode buttons and the atlas.
+        modes = QGridLayout()
+        self.mode_group = QButtonGroup(self)
+        self.mode_buttons: dict[str, QPushButton] = {}
+        for index, (mode, text, key, tip) in enumerate(MODE_BUTTONS):
+            button = QPushButton(text, self)
+            button.setCheckable(True)
+            _name(button, text.replace("&", ""), f"{tip}" + (f" (key {key})" if key else ""))
+            button.clicked.connect(lambda _=False, m=mode: controller.set_mode(m))
+            self.mode_group.addButton(button)
+            self.mode_buttons[mode] = button
+            modes.addWidget(button, index // 3, index % 3)
+        layout.addLayout(modes)
+        atlas_row = QHBoxLayout()
+        atlas_label = QLabel("&Atlas:", self)
+        self.atlas_box = QComboBox(self)
+        for atlas in knowledge.atlases.values():
+            self.atlas_box.addItem(f"{atlas.id} — {atlas.name}", atlas.id)
+        atlas_label.setBuddy(self.atlas_box)
+        _name(self.atlas_box, "Dermatome atlas", "The dermatome map used by the overlay and quiz")
+        self.atlas_box.currentIndexChanged.connect(
+            lambda _: controller.set_atlas(self.atlas_box.currentData())
+        )
+        atlas_row.addWidget(atlas_label)
+        atlas_row.addWidget(self.atlas_box, 1)
+        layout.addLayout(atlas_row)
+
+        self.pages = QStackedWidget(self)
+        self.legend = QTextBrowser(self)
+        _name(self.legend, "Legend", "What the colours and labels on the maps mean")
+        self.explorer = ExplorerPage(controller, self)
+        self.quiz = QuizPage(controller, self)
+        for page in (self.legend, self.explorer, self.quiz):
+            self.pages.addWidget(page)
+        layout.addWidget(self.pages, 1)
+        controller.changed.connect(self.sync)
+        self.sync()
+
+    def sync(self) -> None:
+        controller = self.controller
+        button = self.mode_buttons.get(controller.mode)
+        if button is not None:
+            button.setChecked(True)
+        index = self.atlas_box.findData(controller.atlas_id)
+        if index != self.atlas_box.currentIndex():
+            self.atlas_box.blockSignals(True)
+            self.atlas_box.setCurrentIndex(index)
+            self.atlas_box.blockSignals(False)
+        if controller.mode == "explorer":
+            self.pages.setCurrentWidget(self.explorer)
+            self.explorer.sync()
+        elif controller.mode == "quiz":
+            self.pages.setCurrentWidget(self.quiz)
+            self.quiz.sync()
+        else:
+            self.pages.setCurrentWidget(self.legend)
+            self.legend.setHtml(self.legend_html())
+
+    def legend_html(self) -> str:
+        controller = self.controller
+        knowledge = controller.knowledge
+        if controller.mode == "differences":
+            lines = "<br>".join(
+                f"<b>{short_atlas_name(a.id)}</b> = {html.escape(knowledge.cite(a.source))}"
+                for a in knowledge.atlases.values()
+            )
+            count = len(controller.differences())
+            why = (
+                f"<p>Why maps differ: {html.escape(knowledge.cite('downs2011'))}</p>"
+                if "downs2011" in knowledge.sources
+                else ""
+            )
+            return (
+                f"<h2>Where the atlases disagree</h2>"
+                f"<p>{_chip(DIFFERENCE_FILL)} <b>{count} regions</b> whose primary roots differ; "
+                f"each is labelled with every atlas's roots (hover for the full text).</p>"
+                f"<p>{_chip(AGREEMENT_FILL)} the atlases agree.</p><p>{lines}</p>{why}"
+            )
+        if controller.mode == "overlay":
+            atlas = knowledge.atlas(controller.atlas_id)
+            shown = controller.shown_regions() or set(atlas.entries)
+            used = {r for region in shown if (e := atlas.entry(region)) for r in e.primary}
+            chips = [
+                f"<td>{_chip(root_tint(r))}</td><td><b>{r}</b>&nbsp;&nbsp;</td>"
+                for r in knowledge.roots
+                if r in used
+            ]
+            rows = "".join(
+                "<tr>" + "".join(chips[i : i + 4]) + "</tr>" for i in range(0, len(chips), 4)
+            )
+            return (
+                f"<h2>Dermatomes — {html.escape(atlas.name)}</h2>"
+                f"<p>Each region is coloured and labelled with its primary root; a region "
+                f"two roots share is striped. Press D for the differences between atlases.</p>"
+                f"<table cellspacing='4'>{rows}</table>"
+                f"<p><small>{html.escape(knowledge.cite(atlas.source))}</small></p>"
+            )
+        return (
+            "<h2>Teaching mode</h2><p>O: dermatome overlay · D: differences between atlases · "
+            "E: root explorer · Q: quiz · → / Page Down: next root or question · "
+            "← / Page Up: previous root · F11: presentation · Esc: leave it.</p>"
+        )
+
+
+def _chip(colour: str) -> str:
+    return (
+        f"<span style='background-color:{colour}; border:1px solid #333;'>"
+        "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</span>"
+    )
+
+
+class ExplorerPage(QWidget):
+    def __init__(self, controller: TeachingController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        label = QLabel("&Root:", self)
+        self.root_box = QComboBox(self)
+        for root in controller.roots:
+            self.root_box.addItem(root, root)
+        label.setBuddy(self.root_box)
+        _name(self.root_box, "Root to explore", "L1 to S1 first, then C2 to S5")
+        self.root_box.currentIndexChanged.connect(
+            lambda _: controller.set_root(self.root_box.currentData())
+        )
+        self.previous = QPushButton("◀ &Previous", self)
+        _name(self.previous, "Previous root", "The root above (Left arrow or Page Up)")
+        self.previous.clicked.connect(lambda: controller.step(-1))
+        self.next = QPushButton("&Next ▶", self)
+        _name(self.next, "Next root", "The root below (Right arrow or Page Down)")
+        self.next.clicked.connect(lambda: controller.step(1))
+        row.addWidget(label)
+        row.addWidget(self.root_box, 1)
+        row.addWidget(self.previous)
+        row.addWidget(self.next)
+        layout.addLayout(row)
+        self.facts_view = QTextBrowser(self)
+        self.facts_view.setOpenLinks(False)
+        _name(self.facts_view, "Root facts", "Dermatome, key point, myotome, reflex, levels")
+        layout.addWidget(self.facts_view, 3)
+        self.spine = _spine_view(self)
+        if self.spine is not None:
+            _name(self.spine, "Spine diagram", "The explored root and the discs that compress it")
+            layout.addWidget(self.spine, 2)
+
+    def sync(self) -> None:
+        controller = self.controller
+        index = self.root_box.findData(controller.root)
+        if index != self.root_box.currentIndex():
+            self.root_box.blockSignals(True)
+            self.root_box.setCurrentIndex(index)
+            self.root_box.blockSignals(False)
+        facts = controller.facts()
+        self.facts_view.setHtml(facts_html(controller, facts))
+        if self.spine is not None:
+            roots = [(side, facts.root) for side in ("left", "right")]
+            self.spine.set_highlight(roots, facts.levels)
+
+
+def _spine_view(parent: QWidget):  # type: ignore[no-untyped-def]
+    try:
+        from rootmap.ui.spine_view import SpineView
+
+        return SpineView(parent)
+    except Exception:  # no spine art yet: the facts still stand on their own
+        return None
+
+
+def facts_html(controller: TeachingController, facts: RootFacts) -> str:
+    """The explorer's text: each fact with a numbered citation, the references below."""
+    knowledge = controller.knowledge
+    sources = list(facts.sources())
+
+    def cite(source: str) -> str:
+        return f"<sup>[{sources.index(source) + 1}]</sup>"
+
+    def names(regions: tuple[str, ...]) -> str:
+        return ", ".join(html.escape(knowledge.regions[r].name) for r in regions) or "—"
+
+    def items(facts_list: tuple) -> str:
+        if not facts_list:
+            return "<li>—</li>"
+        return "".join(f"<li>{html.escape(f.text)}{cite(f.source)}</li>" for f in facts_list)
+
+    levels = (
+        "".join(
+            f"<li><b>{html.escape(c.level)}</b> {html.escape(c.text.split(' ', 1)[1])}"
+            f"{cite(c.source)}{''.join(cite(s) for s in c.rule_sources)}</li>"
+            for c in facts.compressions
+        )
+        or "<li>— (not a lumbar disc level)</li>"
+    )
+    references = "".join(f"<li>{html.escape(knowledge.cite(s))}</li>" for s in sources)
+    return (
+        f"<h1>{facts.root} <small>({facts.segment})</small></h1>"
+        f"<p><b>Dermatome</b> ({html.escape(facts.atlas)}){cite(facts.dermatome_source)}: "
+        f"{names(facts.dermatome)}</p>"
+        + (
+            f"<p><i>Overlap:</i> {names(facts.dermatome_overlap)}</p>"
+            if facts.dermatome_overlap
+            else ""
+        )
+        + f"<p><b>ISNCSCI key sensory point</b>{cite(facts.key_point.source)}: "
+        f"{html.escape(facts.key_point.text)}</p>"
+        f"<p><b>Myotome</b></p><ul>{items(facts.myotome)}</ul>"
+        f"<p><b>Reflex</b></p><ul>{items(facts.reflexes)}</ul>"
+        f"<p><b>Compressed at</b></p><ul>{levels}</ul>"
+        f"<p><b>Spinal causes</b></p><ul>{items(facts.spinal_conditions)}</ul>"
+        f"<p><b>Mimics</b> (a nerve whose skin territory overlaps)</p>"
+        f"<ul>{items(facts.mimics)}</ul>"
+        f"<p><b>Sources</b></p><ol><small>{references}</small></ol>"
+    )
+
+
+class QuizPage(QWidget):
+    def __init__(self, controller: TeachingController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        layout = QVBoxLayout(self)
+        self.prompt = QLabel(self)
+        self.prompt.setWordWrap(True)
+        self.prompt.setObjectName("quiz_prompt")
+        self.prompt.setStyleSheet("font-size: 150%; font-weight: bold;")
+        layout.addWidget(self.prompt)
+        choices = QHBoxLayout()
+        self.choice_buttons: list[QPushButton] = []
+        for index in range(4):
+            button = QPushButton(self)
+            button.clicked.connect(lambda _=False, i=index: self.choose(i))
+            self.choice_buttons.append(button)
+            choices.addWidget(button)
+        layout.addLayout(choices)
+        self.feedback = QLabel(self)
+        self.feedback.setWordWrap(True)
+        self.feedback.setObjectName("quiz_feedback")
+        self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        _name(self.feedback, "Quiz feedback")
+        layout.addWidget(self.feedback)
+        self.score = QLabel(self)
+        self.score.setObjectName("quiz_score")
+        _name(self.score, "Quiz score")
+        layout.addWidget(self.score)
+        row = QHBoxLayout()
+        self.next_button = QPushButton("&Next question ▶", self)
+        _name(self.next_button, "Next question", "Ask another question (Right arrow)")
+        self.next_button.clicked.connect(lambda: controller.next_question())
+        self.locate_button = QPushButton("&Find a dermatome", self)
+        _name(self.locate_button, "Find a dermatome", "Ask: click the territory of a root")
+        self.locate_button.clicked.connect(lambda: controller.next_question("locate"))
+        self.identify_button = QPushButton("Name the &root", self)
+        _name(self.identify_button, "Name the root", "Ask: which root is highlighted")
+        self.identify_button.clicked.connect(lambda: controller.next_question("identify"))
+        for button in (self.next_button, self.locate_button, self.identify_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def choose(self, index: int) -> None:
+        question = self.controller.quiz.question
+        if (
+            isinstance(question, IdentifyQuestion)
+            and index < len(question.choices)
+            and not self.controller.quiz.answered
+        ):
+            self.controller.answer_root(question.choices[index])
+
+    def sync(self) -> None:
+        quiz = self.controller.quiz
+        question = quiz.question
+        self.prompt.setText(question.prompt if question else "")
+        _name(self.prompt, "Quiz question", question.prompt if question else "")
+        choices = question.choices if isinstance(question, IdentifyQuestion) else ()
+        for index, button in enumerate(self.choice_buttons):
+            if index < len(choices):
+                button.setText(f"&{CHOICE_KEYS[index]}  {choices[index]}")
+                _name(button, f"Answer {choices[index]}", f"Choose {choices[index]}")
+                button.setVisible(True)
+                button.setEnabled(not quiz.answered)
+            else:
+                button.setVisible(False)
+        outcome = self.controller.last_outcome
+        if outcome is None:
+            hint = (
+                "Click the region on the map (any view)."
+                if isinstance(question, LocateQuestion)
+                else "Choose the root (keys 1-4)."
+            )
+            self.feedback.setText(hint)
+            self.feedback.setStyleSheet("color: #111;")
+        else:
+            head = {1.0: "✔ ", 0.5: "½ "}.get(outcome.credit, "✘ ")
+            self.feedback.setText(head + outcome.feedback)
+            colour = {1.0: "#006B3C", 0.5: "#7A4F00"}.get(outcome.credit, "#B00020")
+            self.feedback.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.score.setText(f"{quiz.score.text} · atlas {quiz.atlas}")

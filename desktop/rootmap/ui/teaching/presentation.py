@@ -1,0 +1,90 @@
+"""Presentation mode: full screen, large type, thick lines, for the back of a lecture hall.
+
+Sizes follow the screen: type is 2.2 % of the screen's height (24 px at 1080 lines,
+48 px at 4K without scaling; Qt's device-pixel ratio takes care of scaled 4K screens),
+and outlines thicken by the same factor. The exam forms and the results column are
+hidden to give the maps and the teaching panel the room; everything comes back on
+leaving (F11 or Esc).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+BASE_LINES = 1080
+BASE_PIXEL_SIZE = 24  # type size at 1080 lines
+
+
+def screen_scale(window: QWidget) -> float:
+    """1.0 at 1920x1080, 2.0 at 3840x2160 (logical pixels), never below 1."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    height = screen.geometry().height() if screen is not None else BASE_LINES
+    return max(1.0, height / BASE_LINES)
+
+
+class Presenter:
+    """Enters and leaves presentation mode for one main window."""
+
+    def __init__(self, window: QMainWindow, on_scale=None) -> None:  # type: ignore[no-untyped-def]
+        self.window = window
+        self.on_scale = on_scale  # called with the line scale (1 when leaving)
+        self.active = False
+        self._font: QFont | None = None
+        self._hidden: list[QWidget] = []
+        self._was_maximized = False
+        self._geometry = QRect()
+
+    def toggle(self) -> None:
+        if self.active:
+            self.leave()
+        else:
+            self.enter()
+
+    def enter(self) -> None:
+        if self.active:
+            return
+        self.active = True
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self._font = QFont(app.font())
+        scale = screen_scale(self.window)
+        font = QFont(app.font())
+        font.setPixelSize(round(BASE_PIXEL_SIZE * scale))
+        app.setFont(font)
+        self._hidden = [w for w in self._widgets_to_hide() if w.isVisible()]
+        for widget in self._hidden:
+            widget.hide()
+        self._was_maximized = self.window.isMaximized()
+        self._geometry = self.window.geometry()
+        screen = self.window.screen()
+        if screen is not None:  # without a window manager, full screen alone does not resize
+            self.window.setGeometry(screen.geometry())
+        self.window.showFullScreen()
+        if self.on_scale is not None:
+            self.on_scale(2.0 * scale)
+
+    def leave(self) -> None:
+        if not self.active:
+            return
+        self.active = False
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        if self._font is not None:
+            app.setFont(self._font)
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
+        if self._was_maximized:
+            self.window.showMaximized()
+        else:
+            self.window.showNormal()
+            self.window.setGeometry(self._geometry)
+        if self.on_scale is not None:
+            self.on_scale(1.0)
+
+    def _widgets_to_hide(self) -> list[QWidget]:
+        """The exam forms and the results column: the maps and the teaching panel need the room."""
+        found = [getattr(self.window, name, None) for name in ("forms", "right")]
+        return [w for w in found if isinstance(w, QWidget)]
