@@ -1,8 +1,8 @@
 """Which ICD-10-CM codes of a condition fit this result: side, region, claudication, diabetes.
 
 ICD-10-CM labels are regular, so the choice reads them rather than a second table:
-"…, right lower limb" / "…, left ankle and foot" / "…, bilateral lower limbs" /
-"…, unspecified leg" carry laterality; "… lumbar region" / "… lumbosacral region"
+"… right lower limb" / "… left ankle and foot" / "… bilateral lower limbs" /
+"… unspecified leg" carry laterality; "… lumbar region" / "… lumbosacral region"
 the region (L5-S1 is lumbosacral); "with" / "without neurogenic claudication" the
 history; "diabetes" codes need a known diabetes. A code whose label says none of
 these always fits.
@@ -15,7 +15,9 @@ import re
 from rootmap.encounter import History
 from rootmap.knowledge.model import Icd10Code
 
-_LATERALITY = re.compile(r",\s*(right|left|bilateral|unspecified)\b")
+_LATERALITY = re.compile(
+    r"\b(right|left|bilateral|unspecified) (lower limbs?|leg|ankle and foot)\b"
+)
 _REGION = re.compile(r"\b(lumbosacral|lumbar) region\b")
 
 

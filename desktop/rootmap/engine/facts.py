@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from rootmap.analysis import RootResult
 from rootmap.encounter import MRC_SIGNS, Encounter, Sign
-from rootmap.engine.rules import SENSORY_KINDS, Candidate, Facts, describe_sign
+from rootmap.engine.rules import SENSORY_KINDS, Candidate, Facts, describe_sign, sign_key
 from rootmap.knowledge.model import Knowledge, Nerve
 
 SIDES = ("left", "right")
@@ -66,12 +66,16 @@ def patterns(encounter: Encounter, knowledge: Knowledge) -> dict[str, tuple[str,
     )
     legs = {side: regions(side, LOWER_LIMB_GROUPS, ("pain", *SENSORY_KINDS)) for side in SIDES}
     weak = {
-        side: [describe_sign(s) for s in sorted(encounter.signs) if s.side == side and _weak(s)]
+        side: [
+            describe_sign(s)
+            for s in sorted(encounter.signs, key=sign_key)
+            if s.side == side and _weak(s)
+        ]
         for side in SIDES
     }
     severe = [
         f"{describe_sign(s)}, {s.side}"
-        for s in sorted(encounter.signs)
+        for s in sorted(encounter.signs, key=sign_key)
         if s.sign in MRC_SIGNS and isinstance(s.value, int) and s.value <= 3
     ]
     foot_only = bool(findings) and all(

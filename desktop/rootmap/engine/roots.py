@@ -13,8 +13,9 @@ Every score is the sum of named ``Evidence`` normalised to 0..1 with
 - a *normal* key sign (MRC 5, normal reflex, normal walk) takes a little away from
   its main root.
 
-A root implicated on both sides is listed once, as ``bilateral``; a midline
-finding (the saddle) counts for both sides.
+A side implicates a root only with localising evidence (a finding or a
+deficit, not a tension sign alone). A root implicated on both sides is listed
+once, as ``bilateral``; a midline finding (the saddle) counts for both sides.
 """
 
 from __future__ import annotations
@@ -112,18 +113,19 @@ def _order(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
 def score_roots(encounter: Encounter, knowledge: Knowledge, atlas: Atlas) -> tuple[RootResult, ...]:
     """Every implicated root, best first."""
     # root -> side (left, right, midline) -> [(weight, text with {side})]
-    collected: dict[str, dict[str, list[tuple[float, str]]]] = defaultdict(
+    collected: dict[str, dict[str, list[tuple[float, str, bool]]]] = defaultdict(
         lambda: defaultdict(list)
     )
     for finding in encounter.findings:
         for root, weight, text in _finding_evidence(finding, atlas):
-            collected[root][finding.side].append((weight, text))
+            collected[root][finding.side].append((weight, text, True))
     for sign in encounter.signs:
         rule = knowledge.signs.get(sign.sign)
         if rule is None:
             continue
+        localising = rule.kind != "tension"
         for root, weight, text in _sign_evidence(sign, rule):
-            collected[root][sign.side].append((weight, text))
+            collected[root][sign.side].append((weight, text, localising))
 
     results = [
         result
@@ -137,13 +139,13 @@ def score_roots(encounter: Encounter, knowledge: Knowledge, atlas: Atlas) -> tup
     return tuple(results)
 
 
-def _merge(root: str, by_side: Mapping[str, list[tuple[float, str]]]) -> RootResult | None:
+def _merge(root: str, by_side: Mapping[str, list[tuple[float, str, bool]]]) -> RootResult | None:
     midline = by_side.get("midline", [])
     implicated = [
         side
         for side in SIDES
-        if any(w > 0 for w, _ in (*by_side.get(side, []), *midline))
-        and math.fsum(w for w, _ in (*by_side.get(side, []), *midline)) >= MIN_TOTAL
+        if any(w > 0 and localising for w, _, localising in (*by_side.get(side, []), *midline))
+        and math.fsum(w for w, _, _ in (*by_side.get(side, []), *midline)) >= MIN_TOTAL
     ]
     if not implicated:
         return None
@@ -152,12 +154,14 @@ def _merge(root: str, by_side: Mapping[str, list[tuple[float, str]]]) -> RootRes
         items = [
             Evidence(text.format(side=f", {s}"), weight)
             for s in SIDES
-            for weight, text in by_side.get(s, [])
+            for weight, text, _ in by_side.get(s, [])
         ]
     else:
         side = implicated[0]
-        items = [Evidence(text.format(side=""), weight) for weight, text in by_side.get(side, [])]
-    items += [Evidence(text.format(side=""), weight) for weight, text in midline]
+        items = [
+            Evidence(text.format(side=""), weight) for weight, text, _ in by_side.get(side, [])
+        ]
+    items += [Evidence(text.format(side=""), weight) for weight, text, _ in midline]
     total = math.fsum(e.weight for e in items)
     return RootResult(
         root=root, side=side, score=normalise(total, ROOT_SCALE), evidence=_order(items)

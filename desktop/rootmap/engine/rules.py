@@ -507,7 +507,19 @@ def abnormal(sign: Sign) -> bool:
     """Is this sign abnormal? MRC < 5, a reflex not normal, impaired, present, positive."""
     if sign.sign in MRC_SIGNS:
         return isinstance(sign.value, int) and sign.value < 5
-    return sign.value in ("absent", "reduced", "brisk", "impaired", "present", "positive")
+    if SIGN_VALUES[sign.sign] == ("present", "absent"):
+        return sign.value == "present"  # babinski, foot drop: "absent" is normal
+    return sign.value in ("absent", "reduced", "brisk", "impaired", "positive")
+
+
+def finding_key(finding: Finding) -> tuple[str, str, str, int]:
+    """A total order of findings (``intensity`` may be missing)."""
+    intensity = -1 if finding.intensity is None else finding.intensity
+    return (finding.region, finding.side, finding.kind, intensity)
+
+
+def sign_key(sign: Sign) -> tuple[str, str, str]:
+    return (sign.sign, sign.side, str(sign.value))
 
 
 def describe_sign(sign: Sign) -> str:
@@ -538,7 +550,8 @@ def _sign(atom: Atom, facts: Facts) -> tuple[Truth, list[str]]:
         matching = [s for s in recorded if _compare(s.value, atom.op, atom.value)]
     with_side = len(facts.sides) > 1
     return bool(matching), [
-        describe_sign(s) + (f", {s.side}" if with_side else "") for s in sorted(matching)
+        describe_sign(s) + (f", {s.side}" if with_side else "")
+        for s in sorted(matching, key=sign_key)
     ]
 
 
@@ -556,7 +569,7 @@ def _finding(atom: Atom, facts: Facts) -> tuple[Truth, list[str]]:
                 if _compare(facts.region_group.get(f.region, ""), atom.op, atom.value)
             ]
     with_side = len(facts.sides) > 1
-    return bool(found), [describe_finding(f, with_side) for f in sorted(found)]
+    return bool(found), [describe_finding(f, with_side) for f in sorted(found, key=finding_key)]
 
 
 def _root(atom: Atom, facts: Facts) -> tuple[Truth, list[str]]:
@@ -589,13 +602,17 @@ def _nerve(atom: Atom, facts: Facts) -> tuple[Truth, list[str]]:
     sensory = [f for f in facts.findings if f.kind in SENSORY_KINDS]
     inside = [f for f in sensory if f.region in facts.nerve_cutaneous]
     if atom.name == "sensory":
-        return bool(inside), [describe_finding(f, with_side) for f in sorted(inside)]
+        return bool(inside), [
+            describe_finding(f, with_side) for f in sorted(inside, key=finding_key)
+        ]
     if atom.name == "confined":
         ok = bool(inside) and len(inside) == len(sensory)
-        return ok, [describe_finding(f, with_side) for f in sorted(inside)] if ok else []
+        return ok, [
+            describe_finding(f, with_side) for f in sorted(inside, key=finding_key)
+        ] if ok else []
     if atom.name == "weak":
         weak = [s for s in facts.signs if s.sign in facts.nerve_motor and abnormal(s)]
-        return bool(weak), [describe_sign(s) for s in sorted(weak)]
+        return bool(weak), [describe_sign(s) for s in sorted(weak, key=sign_key)]
     outside = [
         s
         for s in facts.signs
@@ -604,7 +621,7 @@ def _nerve(atom: Atom, facts: Facts) -> tuple[Truth, list[str]]:
         and abnormal(s)
         and s.value != "brisk"
     ]
-    return bool(outside), [describe_sign(s) for s in sorted(outside)]
+    return bool(outside), [describe_sign(s) for s in sorted(outside, key=sign_key)]
 
 
 def _pattern(atom: Atom, facts: Facts) -> tuple[Truth, list[str]]:

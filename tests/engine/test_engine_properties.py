@@ -1,0 +1,151 @@
+"""Properties: mirroring every side mirrors the result; the order of marks changes nothing."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rootmap.encounter import (
+    HISTORY_FLAGS,
+    MRC_SIGNS,
+    SIGN_VALUES,
+    Encounter,
+    Finding,
+    History,
+    Sign,
+    mirror_side,
+)
+from rootmap.engine import analyze
+from rootmap.knowledge import load_knowledge
+
+KNOWLEDGE = load_knowledge()
+LIMB_REGIONS = sorted(
+    r.id
+    for r in KNOWLEDGE.regions.values()
+    if r.group in ("lower_back_pelvis", "thigh", "knee", "leg", "ankle", "foot") and not r.midline
+)
+
+
+@st.composite
+def findings(draw):
+    if draw(st.integers(0, 9)) == 0:
+        side, region = "midline", "saddle"
+    else:
+        side, region = draw(st.sampled_from(("left", "right"))), draw(st.sampled_from(LIMB_REGIONS))
+    kind = draw(st.sampled_from(("pain", "numbness", "tingling", "burning")))
+    return Finding(region, side, kind, draw(st.none() | st.integers(0, 10)))
+
+
+@st.composite
+def signs(draw):
+    name = draw(st.sampled_from(sorted(SIGN_VALUES)))
+    values = SIGN_VALUES[name]
+    value = draw(st.integers(0, 5)) if name in MRC_SIGNS else draw(st.sampled_from(values))
+    return Sign(name, draw(st.sampled_from(("left", "right"))), value)
+
+
+@st.composite
+def encounters(draw):
+    flags = draw(st.dictionaries(st.sampled_from(HISTORY_FLAGS), st.booleans(), max_size=8))
+    history = History(
+        age=draw(st.none() | st.integers(15, 95)),
+        onset=draw(st.none() | st.sampled_from(("acute", "gradual"))),
+        flags=flags,
+    )
+    return Encounter(
+        findings=tuple(draw(st.lists(findings(), max_size=12))),
+        signs=tuple(draw(st.lists(signs(), max_size=10))),
+        history=history,
+    )
+
+
+def mirror(encounter: Encounter) -> Encounter:
+    return Encounter(
+        findings=tuple(
+            Finding(f.region, mirror_side(f.side), f.kind, f.intensity) for f in encounter.findings
+        ),
+        signs=tuple(Sign(s.sign, mirror_side(s.side), s.value) for s in encounter.signs),
+        history=encounter.history,
+    )
+
+
+def _mirrored_codes() -> dict[str, str]:
+    """ICD-10 codes for the right side <-> the left side of the same condition."""
+    pairs = {}
+    for condition in KNOWLEDGE.conditions.values():
+        by_label = {code.label: code.code for code in condition.icd10}
+        for label, code in by_label.items():
+            other = (
+                label.replace("right", "left")
+                if "right" in label
+                else label.replace("left", "right")
+            )
+            pairs[code] = by_label.get(other, code)
+    return pairs
+
+
+CODES = _mirrored_codes()
+
+
+def _neutral(text: str) -> list[str]:
+    """A text with its sides blanked and its listed parts sorted (their order follows the side)."""
+    return sorted(re.split(r"[,;:] ", re.sub(r"\b(left|right)\b", "SIDE", text)))
+
+
+def _canonical(data: dict, mirrored: bool) -> dict:
+    def side(value):
+        return mirror_side(value) if mirrored and value else value
+
+    return {
+        "roots": [
+            (r["root"], side(r["side"]), r["score"], sorted(map(_neutral, r["evidence"])))
+            for r in data["roots"]
+        ],
+        "conditions": [
+            (
+                c["id"],
+                tuple(c["levels"]),
+                tuple(c["roots"]),
+                c["score"],
+                side(c.get("side")),
+                tuple(CODES.get(code, code) if mirrored else code for code in c["icd10"]),
+                sorted(map(_neutral, c["why"])),
+            )
+            for c in data["conditions"]
+        ],
+        "red_flags": [(f["id"], sorted(map(_neutral, f["why"]))) for f in data["red_flags"]],
+    }
+
+
+@given(encounters())
+def test_mirroring_every_side_mirrors_the_result(encounter):
+    original = analyze(encounter, KNOWLEDGE).to_json()
+    mirrored = analyze(mirror(encounter), KNOWLEDGE).to_json()
+    assert _canonical(mirrored, mirrored=False) == _canonical(original, mirrored=True)
+    assert [r["side"] == "bilateral" for r in mirrored["roots"]] == [
+        r["side"] == "bilateral" for r in original["roots"]
+    ]
+
+
+@given(encounters(), st.randoms(use_true_random=False))
+def test_the_order_of_findings_and_signs_changes_nothing(encounter, rnd: random.Random):
+    shuffled_findings, shuffled_signs = list(encounter.findings), list(encounter.signs)
+    rnd.shuffle(shuffled_findings)
+    rnd.shuffle(shuffled_signs)
+    shuffled = Encounter(tuple(shuffled_findings), tuple(shuffled_signs), encounter.history)
+    first = json.dumps(analyze(encounter, KNOWLEDGE).to_json())
+    assert json.dumps(analyze(shuffled, KNOWLEDGE).to_json()) == first
+
+
+@given(encounters())
+def test_scores_stay_between_0_and_1_and_lists_are_best_first(encounter):
+    analysis = analyze(encounter, KNOWLEDGE)
+    for items in (analysis.roots, analysis.conditions):
+        scores = [round(item.score, 9) for item in items]
+        assert all(0 < s < 1 for s in scores)
+        assert scores == sorted(scores, reverse=True)
+    assert len({r.root for r in analysis.roots}) == len(analysis.roots)
