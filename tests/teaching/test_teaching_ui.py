@@ -103,7 +103,7 @@ def test_differences_view_shades_exactly_the_disagreeing_regions(qtbot, window, 
         for item in layer.items.values():
             assert (item.fill == DIFFERENCE_FILL) == (item.region in differences), item.key
     (hallux,) = _items(teaching, "hallux_dorsal")[:1]
-    assert hallux.label.text == "Lee L5\nKeegan L4"
+    assert hallux.label.text == "L: L5\nK: L4"
     assert "keegan1948: L4" in hallux.toolTip() and "lee2008: L5" in hallux.toolTip()
     assert "Where the atlases disagree" in teaching.panel.legend.toHtml()
 

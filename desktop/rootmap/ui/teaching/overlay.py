@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsObject,
     QGraphicsPathItem,
@@ -52,15 +53,26 @@ from rootmap.teaching.colours import (
 from rootmap.teaching.differences import RegionDifference
 from rootmap.ui.map_view import painter_path
 
+OVERLAP_OUTLINE = "#5FB89A"  # a root's overlap territory: a thin, light dashed outline
 OVERLAY_Z = 0.5  # over the map art (z 0), under the clickable regions and their marks (z 1)
 LABEL_FAMILY = "DejaVu Sans"
 LABEL_CAP = 0.04  # label size at most 4 % of the view's height: one even size across a view
+MIN_LABEL = 0.3  # labels that would be smaller than 30 % of that are left out (tooltip only)
 
 
 def short_atlas_name(atlas_id: str) -> str:
     """``keegan1948`` -> ``Keegan``; ``lee2008`` -> ``Lee``."""
     letters = atlas_id.rstrip("0123456789_") or atlas_id
     return letters[:1].upper() + letters[1:]
+
+
+def atlas_tags(atlas_ids: Iterable[str]) -> dict[str, str]:
+    """Short tags for map labels: initials (``L``, ``K``) when they are unique, else names."""
+    ids = list(atlas_ids)
+    initials = {a: short_atlas_name(a)[:1] for a in ids}
+    if len(set(initials.values())) == len(ids):
+        return initials
+    return {a: short_atlas_name(a) for a in ids}
 
 
 def roots_label(roots: Iterable[str]) -> str:
@@ -134,8 +146,22 @@ class RegionOverlay(QGraphicsPathItem):
         self.label = HaloText(self)
         self.label.setPos(self.label_point)
         self.label.setVisible(False)
+        self.key_point = QGraphicsEllipseItem(self)
+        ring = QPen(QColor("white"), 2.0)
+        ring.setCosmetic(True)
+        self.key_point.setPen(ring)
+        self.key_point.setBrush(QBrush(QColor("#000000")))
+        self.key_point.setVisible(False)
+        self.key_point.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
+
+    def show_key_point(self, radius: float) -> None:
+        """A black dot with a white ring at the label point: the ISNCSCI key sensory point."""
+        self.key_point.setRect(
+            self.label_point.x() - radius, self.label_point.y() - radius, 2 * radius, 2 * radius
+        )
+        self.key_point.setVisible(True)
 
     def set_fill(self, colour: str, alpha: int = 255) -> None:
         self.fill = colour
@@ -172,7 +198,8 @@ class RegionOverlay(QGraphicsPathItem):
         cap = layer.label_cap if isinstance(layer, OverlayLayer) else height
         size = min(cap, height * 0.55 / len(lines), width * 1.2 / max(longest, 2))
         self.label.set_text(text, max(size, 1.0))
-        self.label.setVisible(True)
+        # Too small to read from the back of a hall: the colour, legend and tooltip tell.
+        self.label.setVisible(size >= MIN_LABEL * cap)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         layer = self.parentItem()
@@ -262,7 +289,8 @@ class OverlayLayer(QGraphicsObject):
                 continue
             item.set_fill(DIFFERENCE_FILL)
             item.set_outline(DIFFERENCE_OUTLINE, 2.0)
-            lines = [f"{short_atlas_name(a)} {roots_label(r)}" for a, r in difference.roots]
+            tags = atlas_tags([a for a, _ in difference.roots])
+            lines = [f"{tags[a]}: {roots_label(r)}" for a, r in difference.roots]
             item.set_label("\n".join(lines))
             item.setToolTip(f"{name}: {difference.label}")
         self.setVisible(True)
@@ -283,10 +311,10 @@ class OverlayLayer(QGraphicsObject):
                 item.set_outline(palette.HIGHLIGHT_COLOR, palette.HIGHLIGHT_OUTLINE_WIDTH)
                 item.set_label(label)
             elif overlap(item):
-                item.set_outline(palette.HIGHLIGHT_COLOR, 2.0, dashed=True)
+                item.set_outline(OVERLAP_OUTLINE, 1.0, dashed=True)
             if key_point_region is not None and item.region == key_point_region:
                 item.set_outline("#000000", palette.HIGHLIGHT_OUTLINE_WIDTH + 1)
-                item.set_label(f"{label} key point" if label else "key point")
+                item.show_key_point(self.label_cap * 0.3)
         self.setVisible(True)
 
     def show_targets(self) -> None:
@@ -314,6 +342,7 @@ class OverlayLayer(QGraphicsObject):
         item.set_fill("")
         item.set_outline(None)
         item.set_label("")
+        item.key_point.setVisible(False)
         item.setToolTip("")
         item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         item.unsetCursor()

@@ -27,7 +27,7 @@ from rootmap.teaching.colours import AGREEMENT_FILL, DIFFERENCE_FILL, root_tint
 from rootmap.teaching.explorer import RootFacts
 from rootmap.teaching.quiz import IdentifyQuestion, LocateQuestion
 from rootmap.ui.teaching.controller import TeachingController
-from rootmap.ui.teaching.overlay import short_atlas_name
+from rootmap.ui.teaching.overlay import atlas_tags
 
 MODE_BUTTONS = (
     ("overlay", "&Overlay", "O", "Colour and label every region with its root's dermatome"),
@@ -122,8 +122,9 @@ class TeachingPanel(QWidget):
         controller = self.controller
         knowledge = controller.knowledge
         if controller.mode == "differences":
+            tags = atlas_tags(knowledge.atlases)
             lines = "<br>".join(
-                f"<b>{short_atlas_name(a.id)}</b> = {html.escape(knowledge.cite(a.source))}"
+                f"<b>{tags[a.id]}</b> = {a.id}: {html.escape(knowledge.cite(a.source))}"
                 for a in knowledge.atlases.values()
             )
             count = len(controller.differences())
@@ -135,7 +136,8 @@ class TeachingPanel(QWidget):
             return (
                 f"<h2>Where the atlases disagree</h2>"
                 f"<p>{_chip(DIFFERENCE_FILL)} <b>{count} regions</b> whose primary roots differ; "
-                f"each is labelled with every atlas's roots (hover for the full text).</p>"
+                "labelled with each atlas's roots, e.g. <b>L: L5 / K: L4</b> "
+                "(hover for the full text).</p>"
                 f"<p>{_chip(AGREEMENT_FILL)} the atlases agree.</p><p>{lines}</p>{why}"
             )
         if controller.mode == "overlay":
@@ -256,6 +258,7 @@ def facts_html(controller: TeachingController, facts: RootFacts) -> str:
     references = "".join(f"<li>{html.escape(knowledge.cite(s))}</li>" for s in sources)
     return (
         f"<h1>{facts.root} <small>({facts.segment})</small></h1>"
+        "<p><small>Map: green = dermatome, dashed = overlap, black dot = key point.</small></p>"
         f"<p><b>Dermatome</b> ({html.escape(facts.atlas)}){cite(facts.dermatome_source)}: "
         f"{names(facts.dermatome)}</p>"
         + (
