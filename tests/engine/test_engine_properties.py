@@ -112,7 +112,7 @@ def _canonical(data: dict, mirrored: bool) -> dict:
                 tuple(c["roots"]),
                 c["score"],
                 side(c.get("side")),
-                tuple(CODES.get(code, code) if mirrored else code for code in c["icd10"]),
+                tuple(sorted(CODES.get(code, code) if mirrored else code for code in c["icd10"])),
                 sorted(map(_neutral, c["why"])),
             )
             for c in data["conditions"]

@@ -97,13 +97,11 @@ class _Loader:
         self.regions: dict[str, Region] = {}
 
     # -- files ---------------------------------------------------------------------------
-    def read(self, name: str, *, optional: bool = False) -> Table | None:
+    def read(self, name: str) -> Table:
         path = self.directory / name
         try:
             text = path.read_bytes().decode("utf-8")
         except FileNotFoundError:
-            if optional:
-                return None
             raise KnowledgeError(f"{name}: file not found in {self.directory}") from None
         except UnicodeDecodeError as error:
             raise KnowledgeError(f"{name}: not UTF-8 text ({error.reason})") from None
@@ -431,10 +429,8 @@ class _Loader:
     def load_conditions(
         self, nerves: Mapping[str, Nerve], rules: tuple[LevelRule, ...]
     ) -> dict[str, Condition]:
-        top = self.read("conditions.toml", optional=True)
+        top = self.read("conditions.toml")
         conditions: dict[str, Condition] = {}
-        if top is None:
-            return conditions
         lesions = {rule.lesion for rule in rules}
         for item in top.tables("condition"):
             condition_id = self.ident(item)
@@ -463,10 +459,8 @@ class _Loader:
         return conditions
 
     def load_red_flags(self) -> dict[str, RedFlag]:
-        top = self.read("red_flags.toml", optional=True)
+        top = self.read("red_flags.toml")
         flags: dict[str, RedFlag] = {}
-        if top is None:
-            return flags
         for item in top.tables("red_flag"):
             flag = RedFlag(
                 id=self.ident(item),
