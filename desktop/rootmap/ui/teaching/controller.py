@@ -18,7 +18,7 @@ from PySide6.QtGui import QMouseEvent
 from rootmap.knowledge import Knowledge
 from rootmap.teaching.differences import RegionDifference, atlas_differences
 from rootmap.teaching.explorer import LUMBOSACRAL, RootFacts, root_facts
-from rootmap.teaching.quiz import IdentifyQuestion, LocateQuestion, Outcome, Quiz
+from rootmap.teaching.quiz import QUIZ_ROOTS, IdentifyQuestion, LocateQuestion, Outcome, Quiz
 from rootmap.ui.map_view import MapGraphicsView
 from rootmap.ui.teaching.overlay import OverlayLayer, RegionOverlay
 
@@ -63,6 +63,8 @@ class TeachingController(QObject):
             self.views[view.name] = view
             view.viewport().installEventFilter(self)
             self._by_viewport[view.viewport()] = view
+        if self.quiz.question is None:  # ask only about roots these maps show
+            self.quiz = self._new_quiz()
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -144,7 +146,21 @@ class TeachingController(QObject):
 
     # -- quiz ----------------------------------------------------------------------------
     def _new_quiz(self) -> Quiz:
-        return Quiz(self.knowledge, self.atlas_id, seed=self.seed, cases=self.cases)
+        """A quiz on the roots whose dermatome the attached maps show (all, before any)."""
+        shown = self.shown_regions() if hasattr(self, "layers") else set()
+        atlas = self.knowledge.atlas(self.atlas_id)
+        roots = [
+            root
+            for root in QUIZ_ROOTS
+            if not shown or shown & set(atlas.regions_of_root(root, primary_only=True))
+        ]
+        return Quiz(
+            self.knowledge,
+            self.atlas_id,
+            seed=self.seed,
+            cases=self.cases,
+            roots=roots or QUIZ_ROOTS,
+        )
 
     def next_question(self, kind: str | None = None) -> None:
         self.quiz.next_question(kind)
