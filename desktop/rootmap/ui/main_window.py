@@ -144,8 +144,9 @@ class MainWindow(QMainWindow):
         self.spine_view: QWidget | None = None
         self.right.addWidget(self.results_panel)
         self.right.addWidget(self.spine_holder)
-        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(0, 2)
         self.right.setStretchFactor(1, 1)
+        self.right.setSizes([620, 300])
         splitter.addWidget(self.forms)
         splitter.addWidget(self.map_area)
         splitter.addWidget(self.right)

@@ -1,4 +1,5 @@
-"""The map area: the six anatomical views on three tabs, built when first shown.
+"""The map area: the six anatomical views on three tabs, each built when first shown
+(the first one just after the window's first paint, so that start-up stays quick).
 
 Tabs: "Body front", "Body back", and "Feet" (dorsal, plantar, medial and lateral
 views in a 2x2 grid, so a foot exam needs no switching). Ctrl+1/2/3 switch tabs.
@@ -10,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from rootmap.ui.map_view import HIGHLIGHT_NONE, MapGraphicsView, Mark, RegionItem
@@ -42,7 +44,14 @@ class MapArea(QTabWidget):
         for index, (title, _names) in enumerate(PAGES):
             self.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
         self.currentChanged.connect(self._build_page)
-        self._build_page(self.currentIndex())
+        self._painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            # Start-up: the window paints first, the current map is built right after.
+            self._painted = True
+            QTimer.singleShot(0, lambda: self._build_page(self.currentIndex()))
 
     # --- views ----------------------------------------------------------------------
     def views(self) -> dict[str, MapGraphicsView]:

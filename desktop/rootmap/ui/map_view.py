@@ -174,7 +174,8 @@ class MapGraphicsView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self._auto_fit = True
+        self._content = self.content_rect()
+        self._set_auto_fit(True)
         self._pan_from: QPoint | None = None
         self._space_down = False
         self._hover_key = ""
@@ -186,18 +187,31 @@ class MapGraphicsView(QGraphicsView):
     def zoom_by(self, factor: float) -> None:
         target = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom() * factor))
         if target != self.zoom():
-            self._auto_fit = False
+            self._set_auto_fit(False)
             step = target / self.zoom()
             self.scale(step, step)
 
+    def content_rect(self) -> QRectF:
+        """What "fit" shows: the whole drawing, with its titles and R/L labels."""
+        return self.sceneRect()
+
     def fit(self) -> None:
-        self._auto_fit = True
-        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._set_auto_fit(True)
+        self.fitInView(self._content, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def _set_auto_fit(self, on: bool) -> None:
+        # Fitted: no scrollbars; zoomed in: scrollbars to pan with.
+        self._auto_fit = on
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         if self._auto_fit:
-            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self.fitInView(self._content, Qt.AspectRatioMode.KeepAspectRatio)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -104,7 +104,10 @@ def region_summary(
     marked = f"Marked: {', '.join(marks)}" if marks else ""
     if not html:
         return " — ".join(p for p in (f"{name} ({where})", f"{atlas.name}: {roots}", marked) if p)
-    lines = [f"<b>{escape(name)}</b> — {escape(where)}", f"{escape(atlas.name)}: {escape(roots)}"]
+    lines = [
+        f"<b>{escape(name, quote=False)}</b> — {escape(where, quote=False)}",
+        f"{escape(atlas.name, quote=False)}: {escape(roots, quote=False)}",
+    ]
     if marked:
-        lines.append(escape(marked))
+        lines.append(escape(marked, quote=False))
     return "<br>".join(lines)

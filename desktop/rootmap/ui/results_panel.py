@@ -100,7 +100,7 @@ class WrapDelegate(QStyledItemDelegate):
         width -= self.tree.indentation() * (depth + 1) + 12
         if width < 60 or not text:
             return base
-        metrics = QFontMetrics(index.data(Qt.ItemDataRole.FontRole) or option.font)  # type: ignore[attr-defined]
+        metrics = QFontMetrics(index.data(Qt.ItemDataRole.FontRole) or option.font)
         flags = int(Qt.TextFlag.TextWordWrap)
         height = metrics.boundingRect(QRect(0, 0, width, 100000), flags, text).height() + 4
         return QSize(base.width(), max(base.height(), height))

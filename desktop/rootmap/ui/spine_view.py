@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
@@ -54,6 +54,7 @@ class SpineView(QGraphicsView):
         self.scene().addItem(art)
         self.root_items = {key: _item(s.commands, self.scene()) for key, s in diagram.roots.items()}
         self.disc_items = {key: _item(s.commands, self.scene()) for key, s in diagram.discs.items()}
+        self._content = QRectF(self.sceneRect())
         self._roots: frozenset[tuple[str, str]] = frozenset()
         self._discs: frozenset[str] = frozenset()
         self.setRenderHints(QPainter.RenderHint.Antialiasing)
@@ -64,7 +65,7 @@ class SpineView(QGraphicsView):
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
-        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(self._content, Qt.AspectRatioMode.KeepAspectRatio)
 
     def highlighted(self) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
         return self._roots, self._discs
