@@ -1,0 +1,36 @@
+"""``rootmap report FILE --pdf OUT``: the PDF report of a .rootmap file, headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="a .rootmap document or an encounter JSON")
+    parser.add_argument("--pdf", metavar="OUT", required=True, help="where to write the PDF")
+    parser.add_argument("--atlas", metavar="NAME", help="dermatome atlas (see `rootmap atlases`)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from rootmap.documents import DocumentError
+    from rootmap.reports.inputs import InputError, open_and_analyse
+
+    try:
+        analysed = open_and_analyse(args.file, args.atlas)
+    except InputError as error:
+        print(f"rootmap report: {error}", file=sys.stderr)
+        return 2
+    for warning in analysed.warnings:
+        print(f"rootmap report: warning: {warning}", file=sys.stderr)
+
+    from rootmap.reports.pdf import write_pdf_report
+    from rootmap.reports.qt import ensure_gui_app
+
+    ensure_gui_app()
+    try:
+        write_pdf_report(args.pdf, analysed.document, analysed.analysis, analysed.knowledge)
+    except DocumentError as error:
+        print(f"rootmap report: {error}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,61 @@
+"""``rootmap snapshot FILE --view NAME --png OUT``: one map view as a figure, headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+MIN_WIDTH, MAX_WIDTH = 100, 8000
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="a .rootmap document or an encounter JSON")
+    parser.add_argument("--view", metavar="NAME", required=True,
+                        help="body_front, body_back, foot_dorsal, foot_plantar, foot_medial "
+                        "or foot_lateral")  # fmt: skip
+    out = parser.add_mutually_exclusive_group(required=True)
+    out.add_argument("--png", metavar="OUT", help="write a PNG image")
+    out.add_argument("--svg", metavar="OUT", help="write an SVG (vector) figure")
+    parser.add_argument(
+        "--width", metavar="PX", type=int, default=1600,
+        help=f"width in pixels, {MIN_WIDTH}-{MAX_WIDTH} (default 1600)",
+    )  # fmt: skip
+    parser.add_argument("--atlas", metavar="NAME", help="dermatome atlas (see `rootmap atlases`)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from rootmap.documents import DocumentError, write_bytes_atomic
+    from rootmap.maps import VIEW_NAMES
+    from rootmap.reports.inputs import InputError, open_and_analyse
+
+    def fail(message: str) -> int:
+        print(f"rootmap snapshot: {message}", file=sys.stderr)
+        return 2
+
+    if args.view not in VIEW_NAMES:
+        return fail(
+            f"--view: unknown view {args.view!r} (expected one of: {', '.join(VIEW_NAMES)})"
+        )
+    if not MIN_WIDTH <= args.width <= MAX_WIDTH:
+        return fail(f"--width: must be from {MIN_WIDTH} to {MAX_WIDTH} pixels, not {args.width}")
+    try:
+        analysed = open_and_analyse(args.file, args.atlas)
+    except InputError as error:
+        return fail(str(error))
+    for warning in analysed.warnings:
+        print(f"rootmap snapshot: warning: {warning}", file=sys.stderr)
+
+    from rootmap.reports.figures import image_to_png, render_view, render_view_svg
+    from rootmap.reports.qt import ensure_gui_app
+
+    ensure_gui_app()
+    parts = (args.view, analysed.document.encounter, analysed.analysis, analysed.knowledge)
+    if args.png:
+        out, data = args.png, image_to_png(render_view(*parts, args.width))
+    else:
+        out, data = args.svg, render_view_svg(*parts, args.width)
+    try:
+        write_bytes_atomic(out, data)
+    except DocumentError as error:
+        return fail(str(error))
+    return 0
