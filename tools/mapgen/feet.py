@@ -20,7 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from feet_shapes import FootArt, dorsal, lateral, medial, plantar
+from feet_shapes import FootArt, dorsal, plantar
+from feet_side import lateral, medial
 from feet_svg import (
     DETAIL,
     LINE_WEIGHT,
@@ -33,8 +34,10 @@ from feet_svg import (
     split_subpaths,
     subpath_count,
 )
+from PySide6.QtCore import QRectF
 
 WIDTH, HEIGHT = 1200, 800
+LABEL_SIZE = 34
 REPO = Path(__file__).resolve().parents[2]
 
 GROUP_STYLES = {
@@ -52,6 +55,7 @@ class Placement:
     side: str  # the patient's side: "left" or "right"
     mirror: bool  # mirror the canonical foot
     centre_x: float  # where the foot's centre goes on the view
+    label_x: float  # centre of the R/L label, clear of the art
     label_y: float  # baseline of the R/L label
 
 
@@ -79,7 +83,7 @@ VIEWS = (
         145,
         -6,
         82,
-        (Placement("right", True, 370, 790), Placement("left", False, 830, 790)),
+        (Placement("right", True, 370, 150, 470), Placement("left", False, 830, 1050, 470)),
     ),
     View(
         "foot_plantar",
@@ -90,7 +94,7 @@ VIEWS = (
         145,
         0,
         105,
-        (Placement("right", False, 830, 790), Placement("left", True, 370, 790)),
+        (Placement("right", False, 830, 1050, 470), Placement("left", True, 370, 150, 470)),
     ),
     View(
         "foot_medial",
@@ -101,7 +105,7 @@ VIEWS = (
         305,
         -4,
         100,
-        (Placement("right", True, 300, 720), Placement("left", False, 900, 720)),
+        (Placement("right", True, 300, 300, 730), Placement("left", False, 900, 900, 730)),
     ),
     View(
         "foot_lateral",
@@ -112,7 +116,7 @@ VIEWS = (
         305,
         -4,
         100,
-        (Placement("right", False, 300, 720), Placement("left", True, 900, 720)),
+        (Placement("right", False, 300, 300, 730), Placement("left", True, 900, 900, 730)),
     ),
 )
 
@@ -124,6 +128,7 @@ def build(view: View) -> tuple[str, list[str]]:
     problems: list[str] = []
     for key in ("regions", "detail", "outline", "labels"):
         doc.groups[key] = []
+    art_shapes = []
     for pl in view.placements:
         s = view.scale
         dx = pl.centre_x + (s if pl.mirror else -s) * view.local_centre_x
@@ -146,7 +151,17 @@ def build(view: View) -> tuple[str, list[str]]:
         for path, closed in art.details:
             doc.line("detail", put(path), closed=closed)
         doc.line("outline", put(art.silhouette), closed=True)
-        doc.text(pl.centre_x, pl.label_y, "R" if pl.side == "right" else "L", 34, "bold")
+        art_shapes.append(put(art.silhouette))
+    for pl in view.placements:
+        doc.text(pl.label_x, pl.label_y, "R" if pl.side == "right" else "L", LABEL_SIZE, "bold")
+        box = QRectF(
+            pl.label_x - LABEL_SIZE * 0.5,
+            pl.label_y - LABEL_SIZE * 0.8,
+            LABEL_SIZE,
+            LABEL_SIZE * 0.9,
+        )
+        if any(shape.intersects(box) for shape in art_shapes):
+            problems.append(f"{view.name}: the {pl.side} label touches the art")
     doc.text(28, 40, view.title, 24, "bold", anchor="start")
     doc.text(28, 66, view.subtitle, 16, anchor="start")
     return doc.render(GROUP_STYLES, view.title), problems

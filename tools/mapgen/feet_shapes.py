@@ -1,4 +1,4 @@
-"""Local geometry of one foot for each view (build tool; uses Qt).
+"""Local geometry of one foot seen from above and below (build tool; uses Qt).
 
 Each function draws ONE canonical foot in its own coordinates and cuts its
 regions; feet.py places it twice (once mirrored) on the view.
@@ -8,19 +8,20 @@ Canonical feet:
   pointing down, medial side (big toe) on the local left (x small).
 - plantar: the RIGHT sole seen from behind (patient kneeling), heel at the top,
   toes pointing down, medial side on the local left.
-- medial: the LEFT foot seen from its medial side: toes point to +x.
-- lateral: the RIGHT foot seen from its lateral side: toes point to +x.
+The side views live in feet_side.py.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from feet_svg import (
     Cutter,
-    ellipse,
+    Point,
     inner_band,
     polygon,
+    ribbon,
     side_of,
     smooth_closed,
     smooth_open,
@@ -40,52 +41,127 @@ class FootArt:
     shading: list[QPainterPath] = field(default_factory=list)
 
 
-def toe(
-    base: tuple[float, float],
-    tip: tuple[float, float],
-    width: float,
-    tip_width: float | None = None,
-    root: float = 45.0,
-) -> QPainterPath:
-    """A toe seen from above or below: a rounded finger from base to tip."""
-    bx, by = base
-    tx, ty = tip
-    tw = (tip_width or width * 0.9) / 2
-    w = width / 2
-    length = ty - by
-    dx = tx - bx
-    pts = [
-        (bx - w * 1.05, by - root),
-        (bx - w, by + 0.15 * length),
-        (bx - w * 0.97 + dx * 0.55, by + 0.55 * length),
-        (tx - tw * 0.98, ty - 0.22 * length),
-        (tx - tw * 0.55, ty - 0.04 * length),
-        (tx, ty),
-        (tx + tw * 0.55, ty - 0.04 * length),
-        (tx + tw * 0.98, ty - 0.22 * length),
-        (bx + w * 0.97 + dx * 0.55, by + 0.55 * length),
-        (bx + w, by + 0.15 * length),
-        (bx + w * 1.05, by - root),
-    ]
-    return smooth_closed(pts, tension=0.9)
+@dataclass(frozen=True)
+class Toe:
+    """A toe seen from above or below: a centre line (root inside the foot to
+    the tip of the pulp, less the rounding) and its widths along that line."""
+
+    centre: tuple[Point, ...]
+    widths: tuple[float, ...]
+    cap: float = 0.85  # length of the rounded tip, in half-widths (smaller: blunter)
+
+    def shifted(self, dy: float) -> Toe:
+        return Toe(tuple((x, y + dy) for x, y in self.centre), self.widths, self.cap)
+
+    def shape(self) -> QPainterPath:
+        """The outline: smooth sides and a rounded pulp at the tip."""
+        stations = (0.0, 0.3, 0.55, 0.8, 1.0)
+        right = [self.at(s, 1.0) for s in stations]
+        left = [self.at(s, -1.0) for s in stations[::-1]]
+        (ex, ey), (bx, by) = self.at(1.0), self.at(0.97)
+        d = math.hypot(ex - bx, ey - by)
+        ux, uy = (ex - bx) / d, (ey - by) / d  # along the toe, outwards
+        (rx, ry) = self.at(1.0, 1.0)
+        half = math.hypot(rx - ex, ry - ey)
+        nx, ny = (rx - ex) / half, (ry - ey) / half
+        cap = []
+        for deg in (35, 65, 90, 115, 145):
+            a = math.radians(deg)
+            cap.append(
+                (
+                    ex + nx * half * math.cos(a) + ux * half * self.cap * math.sin(a),
+                    ey + ny * half * math.cos(a) + uy * half * self.cap * math.sin(a),
+                )
+            )
+        return smooth_closed([*right, *cap, *left], tension=0.9)
+
+    def at(self, s: float, t: float = 0.0) -> Point:
+        """A point at fraction `s` along the centre line, `t` half-widths across
+        (positive t towards +x when the toe points down the page)."""
+        line = smooth_open(self.centre)
+        clamped = min(1.0, max(0.0, s))
+        p = line.pointAtPercent(clamped)
+        angle = math.radians(line.angleAtPercent(clamped))
+        beyond = (s - clamped) * line.length()  # extrapolate along the tangent
+        p.setX(p.x() + math.cos(angle) * beyond)
+        p.setY(p.y() - math.sin(angle) * beyond)
+        s = clamped
+        nx, ny = -math.sin(angle), -math.cos(angle)  # unit normal, +x side for a downward toe
+        pos = s * (len(self.widths) - 1)
+        j = min(int(pos), len(self.widths) - 2)
+        w = self.widths[j] + (self.widths[j + 1] - self.widths[j]) * (pos - j)
+        return (p.x() + nx * t * w / 2, p.y() + ny * t * w / 2)
 
 
-# Toe layout shared by the dorsal and plantar views: (base, tip, width).
-DORSAL_TOES = [
-    ((60, 538), (63, 648), 64),  # hallux
-    ((113, 558), (119, 646), 36),
-    ((150, 554), (158, 630), 34),
-    ((185, 546), (195, 610), 32),
-    ((223, 526), (235, 584), 30),
-]
+# The toes of the canonical dorsal foot, hallux first. Short, slightly curved,
+# rounded pulps, decreasing from the 2nd to the 5th; the 5th angled outward.
+# The tips lie on a gentle oblique arc.
+TOES = (
+    Toe(((62, 500), (62, 566), (67, 616), (70, 634)), (56, 68, 67, 62), 0.62),
+    Toe(((117, 528), (119, 584), (123, 616), (125, 628)), (44, 41, 38, 37)),
+    Toe(((155, 524), (158, 578), (163, 604), (165, 614)), (42, 39, 36, 35)),
+    Toe(((190, 516), (194, 562), (200, 586), (202, 595)), (40, 37, 34, 33)),
+    Toe(((222, 498), (229, 538), (237, 561), (238, 569)), (38, 34, 31, 30)),
+)
+# Where each cleft between neighbouring toes starts (the web), as a fraction
+# along the toes' centre lines.
+WEB_AT = (0.5, 0.52, 0.46, 0.4)
+CLEFT = 2.4  # width of the gap between two toes
+
+
+def cleft_line(a: Toe, b: Toe, web: float) -> list[Point]:
+    """The centre of the cleft between toes a and b, from the web outwards."""
+    pts = []
+    for s in (web, (web + 1) / 2, 1.0):
+        ax, ay = a.at(s, 1.0)
+        bx, by = b.at(s, -1.0)
+        pts.append(((ax + bx) / 2, (ay + by) / 2))
+    (x1, y1), (x2, y2) = pts[-2], pts[-1]
+    pts.append((x2 + (x2 - x1) * 2.5, y2 + (y2 - y1) * 2.5))
+    return pts
+
+
+def toe_row(body: QPainterPath, dy: float = 0.0):
+    """The body with its toes, and the cleft centre lines (web first)."""
+    toes = [t.shifted(dy) for t in TOES]
+    sil = union([body, *(t.shape() for t in toes)])
+    clefts = [cleft_line(toes[i], toes[i + 1], WEB_AT[i]) for i in range(4)]
+    for line in clefts:
+        sil = with_winding(sil.subtracted(ribbon(line, [CLEFT] * len(line))))
+    return sil, toes, clefts
+
+
+def along(line: list[Point], up: float) -> list[Point]:
+    """A cut line that follows a cleft and continues `up` beyond its web."""
+    (x0, y0), (x1, y1) = line[0], line[1]
+    k = up / max(1.0, math.hypot(x1 - x0, y1 - y0))
+    top = (x0 - (x1 - x0) * k, y0 - (y1 - y0) * k)
+    return [(top[0], -FAR), top, *line[:-1], (line[-1][0], FAR)]
+
+
+def web_patch(web: Point, up: float, half: float, down: float) -> QPainterPath:
+    """A small rounded triangle of skin over a web space, apex proximal."""
+    x, y = web
+    return smooth_closed(
+        [
+            (x, y - up),
+            (x + half * 0.55, y - up * 0.45),
+            (x + half, y + down * 0.6),
+            (x + half * 0.5, y + down),
+            (x - half * 0.5, y + down),
+            (x - half, y + down * 0.6),
+            (x - half * 0.55, y - up * 0.45),
+        ],
+        tension=0.8,
+    )
 
 
 def dorsal() -> FootArt:
     body = smooth_closed(
         [
-            (76, -4),
-            (135, -6),
-            (196, -4),
+            (72, -40),
+            (135, -40),
+            (198, -40),
             (197, 70),
             (201, 130),
             (211, 172),
@@ -95,15 +171,15 @@ def dorsal() -> FootArt:
             (223, 312),
             (238, 362),
             (247, 402),
-            (252, 445),
-            (256, 478),
-            (250, 502),
-            (236, 522),
-            (190, 538),
-            (150, 545),
-            (110, 545),
-            (60, 532),
-            (34, 512),
+            (253, 445),
+            (255, 478),
+            (245, 510),
+            (226, 538),
+            (200, 566),
+            (160, 584),
+            (110, 584),
+            (60, 560),
+            (31, 520),
             (29, 470),
             (35, 420),
             (44, 365),
@@ -113,11 +189,11 @@ def dorsal() -> FootArt:
             (45, 198),
             (52, 166),
             (66, 132),
-            (73, 70),
+            (72, 70),
         ]
     )
-    toes = [toe(b, t, w) for b, t, w in DORSAL_TOES]
-    sil = union([body, *toes])
+    sil, toes, clefts = toe_row(body)
+    sil = leg_cut(sil, [(60, 2), (135, -5), (210, 2)])
     cut = Cutter(sil)
 
     leg = side_of(
@@ -132,55 +208,35 @@ def dorsal() -> FootArt:
         ),
     )
     cut.take("leg_anterolateral", leg)
-    cut.take("malleolus_medial", ellipse(50, 198, 32, 40))
-    cut.take("malleolus_lateral", ellipse(218, 214, 30, 40))
+    cut.take("malleolus_medial", malleolus(52, 200, 30, 38, 0.0))
+    cut.take("malleolus_lateral", malleolus(216, 216, 28, 40, 0.0))
     ankle_line = [(-FAR, 262), (55, 262), (135, 276), (215, 272), (FAR, 268)]
     cut.take("ankle_anterior", side_of(ankle_line, [(FAR, -FAR), (-FAR, -FAR)]))
-    # toes: below the toe-base line (a little above the web clefts)
+    # toes: below the toe-base line, a little above the webs
+    webs = [c[0] for c in clefts]
     toe_line = [
-        (-FAR, 508),
-        (28, 512),
-        (60, 518),
-        (113, 532),
-        (150, 532),
-        (185, 524),
-        (219, 510),
-        (262, 492),
-        (FAR, 480),
+        (-FAR, 520),
+        (29, 522),
+        (62, 540),
+        (webs[0][0], webs[0][1] - 16),
+        (webs[1][0], webs[1][1] - 14),
+        (webs[2][0], webs[2][1] - 14),
+        (webs[3][0], webs[3][1] - 14),
+        (250, 522),
+        (FAR, 505),
     ]
     below_toes = side_of(toe_line, [(FAR, FAR), (-FAR, FAR)])
-    cut.take(
-        "first_web_space",
-        smooth_closed(
-            [
-                (96, 486),
-                (108, 508),
-                (115, 556),
-                (113, 588),
-                (97, 584),
-                (81, 590),
-                (78, 556),
-                (85, 508),
-            ]
-        ),
-    )
+    cut.take("first_web_space", web_patch(webs[0], 34, 19, 12))
     cut.take(
         "hallux_dorsal",
         with_winding(
-            below_toes.intersected(
-                side_of([(94, -FAR), (94, 560), (97, FAR)], [(-FAR, FAR), (-FAR, -FAR)])
-            )
+            below_toes.intersected(side_of(along(clefts[0], 40), [(-FAR, FAR), (-FAR, -FAR)]))
         ),
     )
     cut.take(
         "little_toe",
         with_winding(
-            below_toes.intersected(
-                side_of(
-                    [(201, -FAR), (201, 515), (205, 545), (213, 610), (218, FAR)],
-                    [(FAR, FAR), (FAR, -FAR)],
-                )
-            )
+            below_toes.intersected(side_of(along(clefts[3], 40), [(FAR, FAR), (FAR, -FAR)]))
         ),
     )
     cut.take("toes_dorsal", below_toes)
@@ -194,7 +250,7 @@ def dorsal() -> FootArt:
         "foot_lateral_border",
         with_winding(
             inner_band(sil, 20).intersected(
-                polygon([(180, 240), (FAR, 240), (FAR, 505), (180, 505)])
+                polygon([(180, 240), (FAR, 240), (FAR, 530), (180, 530)])
             )
         ),
     )
@@ -202,51 +258,78 @@ def dorsal() -> FootArt:
     cut.take(
         "dorsum_medial",
         side_of(
-            [(78, -FAR), (80, 262), (86, 360), (94, 460), (96, 490), (97, FAR)],
+            [(78, -FAR), (80, 262), (84, 360), (90, 460), (webs[0][0] - 14, 540), (90, FAR)],
             [(-FAR, FAR), (-FAR, -FAR)],
         ),
     )
     cut.take(
         "dorsum_lateral",
         side_of(
-            [(134, -FAR), (136, 272), (145, 360), (163, 480), (168, 530), (169, FAR)],
+            [(134, -FAR), (136, 272), (145, 360), (158, 470), (webs[1][0] + 6, 560), (150, FAR)],
             [(FAR, FAR), (FAR, -FAR)],
         ),
     )
     cut.rest("dorsum_central")
 
     details: list[tuple[QPainterPath, bool]] = []
-    # nails
-    for (_bx, by), (tx, ty), w in DORSAL_TOES:
-        length = ty - by
-        nw = w * 0.62
-        ny = ty - length * 0.42
-        details.append(
-            (
-                smooth_closed(
-                    [
-                        (tx - nw / 2, ny + 4),
-                        (tx - nw / 2.2, ty - length * 0.1),
-                        (tx, ty - length * 0.06),
-                        (tx + nw / 2.2, ty - length * 0.1),
-                        (tx + nw / 2, ny + 4),
-                        (tx, ny),
-                    ]
-                ),
-                True,
-            )
-        )
-    # interphalangeal creases
-    for (bx, by), (tx, ty), w in DORSAL_TOES[1:]:
-        cy = by + (ty - by) * 0.48
-        cx = bx + (tx - bx) * 0.48
-        details.append((smooth_open([(cx - w * 0.3, cy), (cx, cy + 3), (cx + w * 0.3, cy)]), False))
-    details.append((smooth_open([(44, 592), (60, 597), (84, 593)]), False))
+    for i, t in enumerate(toes):
+        details.append((nail(t, big=i == 0), True))
+        if i > 0:  # the dorsal crease over the proximal interphalangeal joint
+            details.append((crease(t, 0.66, 0.55, -3), False))
+    details.append((crease(toes[0], 0.72, 0.5, -3), False))  # hallux IP joint
     # malleoli contours and extensor tendons
-    details.append((smooth_open([(64, 172), (76, 196), (70, 226)]), False))
-    details.append((smooth_open([(204, 190), (196, 214), (204, 240)]), False))
-    details.append((smooth_open([(112, 200), (98, 300), (80, 420), (68, 490)]), False))  # EHL
+    details.append((smooth_open([(64, 174), (76, 198), (70, 228)]), False))
+    details.append((smooth_open([(204, 192), (196, 216), (204, 244)]), False))
+    details.append((smooth_open([(112, 200), (98, 300), (80, 420), (66, 500)]), False))  # EHL
     return FootArt(sil, cut.regions, details)
+
+
+def leg_cut(sil: QPainterPath, arc: list[Point]) -> QPainterPath:
+    """End the leg with a clean, gently curved cut through the landmarks `arc`."""
+    y0, y1 = arc[0][1], arc[-1][1]
+    keep = side_of([(-FAR, y0), *arc, (FAR, y1)], [(FAR, FAR), (-FAR, FAR)])
+    return with_winding(sil.intersected(keep))
+
+
+def malleolus(cx: float, cy: float, rx: float, ry: float, lean: float) -> QPainterPath:
+    """A bony prominence seen from the front: rounded, a little fuller below."""
+    return smooth_closed(
+        [
+            (cx + lean * ry, cy - ry),
+            (cx + rx * 0.8, cy - ry * 0.6),
+            (cx + rx, cy + ry * 0.15),
+            (cx + rx * 0.6, cy + ry * 0.8),
+            (cx, cy + ry),
+            (cx - rx * 0.6, cy + ry * 0.8),
+            (cx - rx, cy + ry * 0.15),
+            (cx - rx * 0.8, cy - ry * 0.6),
+        ]
+    )
+
+
+def nail(t: Toe, big: bool) -> QPainterPath:
+    """A toenail on the distal phalanx, square-ish with a curved free edge."""
+    s0, s1, half = (0.76, 1.0, 0.56) if big else (0.8, 1.0, 0.52)
+    return smooth_closed(
+        [
+            t.at(s0, 0.0),
+            t.at(s0 + 0.02, half * 0.8),
+            t.at((s0 + s1) / 2, half),
+            t.at(s1 - 0.01, half * 0.85),
+            t.at(s1 + 0.02, 0.0),
+            t.at(s1 - 0.01, -half * 0.85),
+            t.at((s0 + s1) / 2, -half),
+            t.at(s0 + 0.02, -half * 0.8),
+        ],
+        tension=0.9,
+    )
+
+
+def crease(t: Toe, s: float, half: float, bow: float) -> QPainterPath:
+    """A short skin crease across a toe, bowed by `bow` along the toe."""
+    mid = t.at(s, 0.0)
+    a, b = t.at(s, -half), t.at(s, half)
+    return smooth_open([a, (mid[0], mid[1] + bow), b])
 
 
 def plantar() -> FootArt:
@@ -261,15 +344,15 @@ def plantar() -> FootArt:
             (214, 262),
             (229, 322),
             (243, 382),
-            (254, 432),
-            (258, 470),
-            (252, 500),
-            (236, 518),
-            (190, 532),
-            (150, 540),
-            (110, 540),
-            (60, 526),
-            (34, 506),
+            (253, 432),
+            (256, 470),
+            (249, 504),
+            (228, 534),
+            (200, 560),
+            (160, 578),
+            (110, 578),
+            (60, 554),
+            (30, 512),
             (26, 470),
             (28, 428),
             (38, 380),
@@ -282,8 +365,8 @@ def plantar() -> FootArt:
             (78, 10),
         ]
     )
-    toes = [toe((bx, by - 6), (tx, ty - 6), w * 1.02) for (bx, by), (tx, ty), w in DORSAL_TOES]
-    sil = union([body, *toes])
+    sil, toes, clefts = toe_row(body, dy=-6)
+    webs = [c[0] for c in clefts]
     cut = Cutter(sil)
     heel_end = [(-FAR, 178), (40, 178), (120, 186), (205, 178), (FAR, 178)]
     heel = side_of(heel_end, [(FAR, -FAR), (-FAR, -FAR)])
@@ -305,51 +388,30 @@ def plantar() -> FootArt:
         ),
     )
     cut.take("heel_plantar", heel)
+    # the crease at the base of the toes, on the sole
     toe_line = [
-        (-FAR, 500),
-        (28, 504),
-        (60, 510),
-        (113, 522),
-        (150, 514),
-        (168, 506),
-        (186, 510),
-        (223, 500),
-        (262, 484),
-        (FAR, 470),
+        (-FAR, 512),
+        (27, 514),
+        (62, 534),
+        (webs[0][0], webs[0][1] - 14),
+        (webs[1][0], webs[1][1] - 12),
+        (webs[2][0], webs[2][1] - 12),
+        (webs[3][0], webs[3][1] - 12),
+        (250, 516),
+        (FAR, 500),
     ]
     below_toes = side_of(toe_line, [(FAR, FAR), (-FAR, FAR)])
-    cut.take(
-        "interdigital_3_4",
-        smooth_closed(
-            [
-                (168, 530),
-                (178, 540),
-                (184, 560),
-                (180, 580),
-                (168, 574),
-                (156, 580),
-                (152, 560),
-                (158, 540),
-            ]
-        ),
-    )
+    cut.take("interdigital_3_4", web_patch(webs[2], 7, 17, 30))
     cut.take(
         "hallux_plantar",
         with_winding(
-            below_toes.intersected(
-                side_of([(94, -FAR), (94, 560), (97, FAR)], [(-FAR, FAR), (-FAR, -FAR)])
-            )
+            below_toes.intersected(side_of(along(clefts[0], 40), [(-FAR, FAR), (-FAR, -FAR)]))
         ),
     )
     cut.take(
         "little_toe",
         with_winding(
-            below_toes.intersected(
-                side_of(
-                    [(203, -FAR), (204, 505), (208, 540), (216, 605), (220, FAR)],
-                    [(FAR, FAR), (FAR, -FAR)],
-                )
-            )
+            below_toes.intersected(side_of(along(clefts[3], 40), [(FAR, FAR), (FAR, -FAR)]))
         ),
     )
     cut.take("toes_plantar", below_toes)
@@ -361,7 +423,8 @@ def plantar() -> FootArt:
         with_winding(
             ball.intersected(
                 side_of(
-                    [(162, -FAR), (160, 392), (166, 470), (168, FAR)], [(-FAR, FAR), (-FAR, -FAR)]
+                    [(162, -FAR), (160, 392), (164, 470), (webs[1][0] + 4, 540), (150, FAR)],
+                    [(-FAR, FAR), (-FAR, -FAR)],
                 )
             )
         ),
@@ -385,250 +448,13 @@ def plantar() -> FootArt:
     cut.rest("sole_lateral")
 
     details: list[tuple[QPainterPath, bool]] = []
-    # toe pads: the crease at the base of each toe
-    for (bx, by), (_tx, ty), w in DORSAL_TOES:
-        cy = by + (ty - by) * 0.12 - 6
-        details.append(
-            (smooth_open([(bx - w * 0.36, cy), (bx, cy + 4), (bx + w * 0.36, cy)]), False)
-        )
-    details.append((smooth_open([(40, 596), (60, 602), (86, 596)]), False))  # hallux IP crease
-    details.append((smooth_open([(36, 470), (90, 488), (150, 486), (210, 470), (246, 450)]), False))
+    for i, t in enumerate(toes):
+        # the flexion crease that bounds the pulp pad
+        if i == 0:
+            details.append((crease(t, 0.68, 0.6, 4), False))
+        else:
+            details.append((crease(t, 0.72, 0.5, 3), False))
+    details.append((smooth_open([(38, 470), (90, 490), (150, 488), (210, 472), (244, 452)]), False))
     details.append((smooth_open([(70, 150), (120, 168), (172, 150)]), False))  # heel pad margin
     details.append((smooth_open([(70, 260), (78, 330), (64, 400)]), False))  # arch hollow
-    return FootArt(sil, cut.regions, details)
-
-
-def medial() -> FootArt:
-    body = smooth_closed(
-        [
-            (40, -4),
-            (120, -6),
-            (196, -4),
-            (197, 80),
-            (198, 170),
-            (203, 250),
-            (214, 312),
-            (236, 352),
-            (290, 385),
-            (350, 414),
-            (410, 440),
-            (450, 456),
-            (466, 492),
-            (448, 522),
-            (404, 530),
-            (352, 508),
-            (300, 494),
-            (240, 500),
-            (190, 520),
-            (140, 532),
-            (98, 530),
-            (66, 512),
-            (50, 470),
-            (50, 410),
-            (64, 350),
-            (80, 292),
-            (82, 230),
-            (70, 160),
-            (54, 90),
-        ]
-    )
-    hallux = smooth_closed(
-        [
-            (430, 452),
-            (480, 456),
-            (528, 462),
-            (560, 472),
-            (576, 490),
-            (568, 510),
-            (540, 520),
-            (500, 522),
-            (462, 526),
-            (436, 528),
-        ]
-    )
-    sil = union([body, hallux])
-    cut = Cutter(sil)
-    cut.take("malleolus_medial", ellipse(166, 294, 30, 34))
-    cut.take(
-        "heel_posterior",
-        with_winding(
-            inner_band(sil, 24).intersected(
-                polygon([(-FAR, 250), (90, 250), (96, 470), (70, 520), (-FAR, 520)])
-            )
-        ),
-    )
-    cut.take(
-        "heel_plantar",
-        with_winding(
-            inner_band(sil, 20).intersected(polygon([(40, 470), (210, 470), (210, FAR), (40, FAR)]))
-        ),
-    )
-    leg_end = [(-FAR, 250), (70, 250), (140, 268), (200, 262), (FAR, 240)]
-    leg = side_of(leg_end, [(FAR, -FAR), (-FAR, -FAR)])
-    cut.take(
-        "calf_posterior",
-        with_winding(
-            leg.intersected(
-                side_of(
-                    [(112, -FAR), (106, 60), (98, 180), (90, 250), (88, FAR)],
-                    [(-FAR, FAR), (-FAR, -FAR)],
-                )
-            )
-        ),
-    )
-    cut.take(
-        "ankle_anterior",
-        smooth_closed(
-            [(178, 244), (232, 256), (270, 330), (262, 394), (222, 386), (196, 340), (184, 290)]
-        ),
-    )
-    cut.take("leg_medial", leg)
-    cut.take(
-        "hallux_dorsal", with_winding(polygon([(448, -FAR), (FAR, -FAR), (FAR, 490), (448, 490)]))
-    )
-    cut.take(
-        "hallux_plantar", with_winding(polygon([(448, 490), (FAR, 490), (FAR, FAR), (448, FAR)]))
-    )
-    cut.take(
-        "heel_medial",
-        side_of([(206, -FAR), (206, 380), (200, 450), (204, FAR)], [(-FAR, FAR), (-FAR, -FAR)]),
-    )
-    cut.take(
-        "dorsum_medial",
-        side_of(
-            [(-FAR, 380), (200, 380), (260, 412), (340, 446), (450, 478), (FAR, 478)],
-            [(FAR, -FAR), (-FAR, -FAR)],
-        ),
-    )
-    cut.rest("arch_medial")
-
-    details: list[tuple[QPainterPath, bool]] = [
-        (smooth_open([(538, 474), (556, 476), (566, 488), (558, 498), (540, 496)]), False),  # nail
-        (smooth_open([(500, 466), (506, 490), (498, 518)]), False),  # IP crease
-        (smooth_open([(146, 300), (160, 292), (180, 302)]), False),  # malleolus contour
-        (smooth_open([(92, 120), (98, 230), (86, 330), (76, 420)]), False),  # Achilles tendon
-        (smooth_open([(230, 330), (280, 378), (330, 400)]), False),  # tibialis anterior
-        (smooth_open([(260, 486), (320, 470), (380, 474), (430, 496)]), False),  # arch
-    ]
-    return FootArt(sil, cut.regions, details)
-
-
-def lateral() -> FootArt:
-    body = smooth_closed(
-        [
-            (40, -4),
-            (120, -6),
-            (196, -4),
-            (197, 80),
-            (198, 170),
-            (203, 250),
-            (214, 312),
-            (236, 352),
-            (290, 388),
-            (350, 420),
-            (410, 446),
-            (440, 460),
-            (448, 506),
-            (420, 530),
-            (380, 534),
-            (330, 532),
-            (270, 530),
-            (200, 530),
-            (140, 534),
-            (98, 530),
-            (66, 512),
-            (50, 470),
-            (50, 410),
-            (64, 350),
-            (80, 292),
-            (82, 230),
-            (70, 160),
-            (54, 90),
-        ]
-    )
-    little = smooth_closed(
-        [
-            (418, 486),
-            (450, 489),
-            (480, 497),
-            (500, 507),
-            (504, 519),
-            (492, 528),
-            (456, 531),
-            (418, 531),
-        ]
-    )
-    others = union(
-        [
-            smooth_closed(
-                [(415, 455), (470, 462), (510, 470), (522, 480), (520, 500), (490, 506), (430, 500)]
-            ),
-            ellipse(522, 490, 20, 16, -8),
-            ellipse(541, 487, 19, 15, -8),
-            ellipse(557, 484, 17, 15, -8),
-        ]
-    )
-    sil = union([body, little, others])
-    cut = Cutter(sil)
-    cut.take("malleolus_lateral", ellipse(134, 300, 30, 36))
-    cut.take(
-        "heel_posterior",
-        with_winding(
-            inner_band(sil, 24).intersected(
-                polygon([(-FAR, 250), (90, 250), (96, 470), (70, 520), (-FAR, 520)])
-            )
-        ),
-    )
-    leg_end = [(-FAR, 250), (70, 250), (140, 268), (200, 262), (FAR, 240)]
-    leg = side_of(leg_end, [(FAR, -FAR), (-FAR, -FAR)])
-    cut.take(
-        "calf_posterior",
-        with_winding(
-            leg.intersected(
-                side_of(
-                    [(112, -FAR), (106, 60), (98, 180), (90, 250), (88, FAR)],
-                    [(-FAR, FAR), (-FAR, -FAR)],
-                )
-            )
-        ),
-    )
-    cut.take(
-        "ankle_anterior",
-        smooth_closed(
-            [(178, 244), (232, 256), (270, 330), (262, 394), (222, 386), (196, 340), (184, 290)]
-        ),
-    )
-    cut.take("leg_anterolateral", leg)
-    cut.take("little_toe", little)
-    cut.take("toes_dorsal", with_winding(others.subtracted(body)))
-    cut.take(
-        "heel_lateral",
-        side_of([(206, -FAR), (206, 390), (200, 450), (204, FAR)], [(-FAR, FAR), (-FAR, -FAR)]),
-    )
-    cut.take(
-        "sole_lateral",
-        with_winding(
-            inner_band(sil, 16).intersected(
-                polygon([(180, 500), (430, 500), (430, FAR), (180, FAR)])
-            )
-        ),
-    )
-    cut.take(
-        "foot_lateral_border",
-        side_of(
-            [(-FAR, 478), (200, 478), (300, 480), (380, 486), (430, 490), (FAR, 490)],
-            [(FAR, FAR), (-FAR, FAR)],
-        ),
-    )
-    cut.rest("dorsum_lateral")
-
-    details: list[tuple[QPainterPath, bool]] = [
-        (smooth_open([(478, 500), (492, 504), (498, 514)]), False),  # little toe nail
-        (smooth_open([(534, 478), (546, 480), (550, 490)]), False),  # 3rd toe nail
-        (smooth_open([(552, 475), (563, 478), (566, 488)]), False),  # 2nd toe nail
-        (smooth_open([(118, 318), (136, 308), (156, 318)]), False),  # malleolus contour
-        (smooth_open([(92, 120), (98, 230), (86, 330), (76, 420)]), False),  # Achilles tendon
-        (smooth_open([(296, 512), (310, 500), (326, 512)]), False),  # 5th metatarsal base
-        (smooth_open([(250, 370), (320, 410), (400, 440)]), False),  # extensor tendons
-    ]
     return FootArt(sil, cut.regions, details)
