@@ -19,7 +19,9 @@ which restyles only what changed and asks ``rootmap.engine.analyze`` for a new a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import importlib
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -288,9 +290,13 @@ class MainWindow(QMainWindow):
 
     def _analyze(self) -> None:
         try:
-            from rootmap.engine import analyze
+            if self._state.encounter == Encounter():
+                # Nothing recorded: nothing to explain (and start-up need not load the engine).
+                self._analysis = Analysis((), (), (), self._state.atlas)
+            else:
+                from rootmap.engine import analyze
 
-            self._analysis = analyze(self._state.encounter, self.knowledge, self._state.atlas)
+                self._analysis = analyze(self._state.encounter, self.knowledge, self._state.atlas)
         except Exception as error:  # the engine failing must not lose the clinician's marks
             self._analysis = None
             self.show_message(f"The analysis is unavailable: {error}", 10000)
@@ -368,7 +374,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
-        self._ensure_spine()
+        # After the first paint: the spine diagram, and the engine for the first click.
+        QTimer.singleShot(0, self._ensure_spine)
+        QTimer.singleShot(0, lambda: importlib.import_module("rootmap.engine"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
