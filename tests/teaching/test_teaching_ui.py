@@ -65,7 +65,7 @@ def test_overlay_colours_and_labels_every_region_with_its_root(qtbot, window, te
     atlas = window.knowledge.atlas(window.atlas())
     layers = teaching.controller.layers
     assert set(layers) >= {"foot_dorsal", "foot_plantar", "foot_medial", "foot_lateral"}
-    checked = 0
+    checked = shown = 0
     for layer in layers.values():
         assert layer.isVisible()
         for item in layer.items.values():
@@ -73,9 +73,14 @@ def test_overlay_colours_and_labels_every_region_with_its_root(qtbot, window, te
             if primary:
                 ordered = sorted(primary, key=lambda r: window.knowledge.roots[r].order)
                 assert item.fill == palette.root_overlay_color(ordered[0]), item.key
-                assert item.label.isVisible() and item.label.text == roots_label(ordered)
+                assert item.label.text == roots_label(ordered)
+                if item.label.isVisible():
+                    shown += 1
+                else:  # too small to read from the back of a hall: the tooltip names the root
+                    assert ordered[0] in item.toolTip(), item.key
                 checked += 1
     assert checked > 30
+    assert shown > 0.6 * checked  # fingers and thin edge strips carry tooltips instead
     legend = teaching.panel.legend.toPlainText()
     assert "L5" in legend and "S1" in legend
 
