@@ -24,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
     for warning in analysed.warnings:
         print(f"rootmap report: warning: {warning}", file=sys.stderr)
 
+    from rootmap.maps import MapFileError
     from rootmap.reports.pdf import write_pdf_report
     from rootmap.reports.qt import ensure_gui_app
 
@@ -33,4 +34,7 @@ def run(args: argparse.Namespace) -> int:
     except DocumentError as error:
         print(f"rootmap report: {error}", file=sys.stderr)
         return 2
+    except MapFileError as error:  # an installation problem, not the user's input
+        print(f"rootmap report: a map file is broken: {error}", file=sys.stderr)
+        return 1
     return 0

@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from rootmap.documents import DocumentError, write_bytes_atomic
-    from rootmap.maps import VIEW_NAMES
+    from rootmap.maps import VIEW_NAMES, MapFileError
     from rootmap.reports.inputs import InputError, open_and_analyse
 
     def fail(message: str) -> int:
@@ -50,10 +50,14 @@ def run(args: argparse.Namespace) -> int:
 
     ensure_gui_app()
     parts = (args.view, analysed.document.encounter, analysed.analysis, analysed.knowledge)
-    if args.png:
-        out, data = args.png, image_to_png(render_view(*parts, args.width))
-    else:
-        out, data = args.svg, render_view_svg(*parts, args.width)
+    try:
+        if args.png:
+            out, data = args.png, image_to_png(render_view(*parts, args.width))
+        else:
+            out, data = args.svg, render_view_svg(*parts, args.width)
+    except MapFileError as error:  # an installation problem, not the user's input
+        print(f"rootmap snapshot: a map file is broken: {error}", file=sys.stderr)
+        return 1
     try:
         write_bytes_atomic(out, data)
     except DocumentError as error:

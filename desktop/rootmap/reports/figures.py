@@ -84,8 +84,8 @@ def highlighted_keys(view: MapView, analysis: Analysis, knowledge: Knowledge) ->
     ]
 
 
-def figure_size(view: MapView, width_px: int) -> QSize:
-    height = width_px * (view.height / view.width + LEGEND_HEIGHT)
+def figure_size(view: MapView, width_px: int, legend: bool = True) -> QSize:
+    height = width_px * (view.height / view.width + (LEGEND_HEIGHT if legend else 0))
     return QSize(int(width_px), math.ceil(height))
 
 
@@ -96,6 +96,7 @@ def paint_view(
     analysis: Analysis,
     knowledge: Knowledge,
     width: float,
+    legend: bool = True,
 ) -> None:
     """Paint the figure at (0, 0), ``width`` wide (the height follows ``figure_size``)."""
     painter.save()
@@ -125,9 +126,10 @@ def paint_view(
     _repaint_labels(painter, renderer)
     painter.restore()
 
-    legend_rect = QRectF(0, map_rect.bottom(), width, width * LEGEND_HEIGHT)
-    shown = [f for f in encounter.findings if view.region(f.key) is not None]
-    _paint_legend(painter, shown, analysis, legend_rect, bool(keys))
+    if legend:
+        legend_rect = QRectF(0, map_rect.bottom(), width, width * LEGEND_HEIGHT)
+        shown = [f for f in encounter.findings if view.region(f.key) is not None]
+        _paint_legend(painter, shown, analysis, legend_rect, bool(keys))
     painter.restore()
 
 
@@ -259,14 +261,15 @@ def render_view(
     analysis: Analysis,
     knowledge: Knowledge,
     width_px: int,
+    legend: bool = True,
 ) -> QImage:
-    """The figure of one view as an image ``width_px`` wide, on white."""
+    """The figure of one view as an image ``width_px`` wide, on white (a legend below)."""
     view = load_view(view_name)
-    size = figure_size(view, width_px)
+    size = figure_size(view, width_px, legend)
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    paint_view(painter, view, encounter, analysis, knowledge, float(width_px))
+    paint_view(painter, view, encounter, analysis, knowledge, float(width_px), legend)
     painter.end()
     return image
 

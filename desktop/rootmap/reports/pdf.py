@@ -39,7 +39,7 @@ MARGINS_MM = QMarginsF(16, 14, 16, 10)
 FOOTER_MM = 8.0
 # Rows of views on the report: width of each image as a fraction of the text width.
 FIGURE_ROWS: tuple[tuple[tuple[str, float], ...], ...] = (
-    (("body_front", 0.36), ("body_back", 0.36)),
+    (("body_front", 0.43), ("body_back", 0.43)),
     (("foot_dorsal", 0.49), ("foot_plantar", 0.49)),
     (("foot_medial", 0.49), ("foot_lateral", 0.49)),
 )
@@ -82,6 +82,7 @@ def build_report(
                 analysis,
                 knowledge,
                 int(width * PRINT_DPI / LAYOUT_DPI),
+                legend=False,  # the report has one legend above all the maps
             ).convertToFormat(QImage.Format.Format_RGB32)
             url = f"rootmap-map://{name}.png"
             text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
@@ -108,6 +109,8 @@ def print_report(text: QTextDocument, device: QPagedPaintDevice, footer: str = "
     text.setPageSize(QSizeF(page_w, page_h))
     pages = text.pageCount()
     painter = QPainter(device)
+    # Flate, not JPEG: crisp hatching and a pure white page around the maps.
+    painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
     font = QFont("DejaVu Sans")
     font.setPointSizeF(7)
     for page in range(pages):

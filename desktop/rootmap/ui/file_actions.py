@@ -310,9 +310,16 @@ class FileActions(QObject):
         return self.export_pdf_to(Path(chosen)) if chosen else False
 
     def export_pdf_to(self, path: Path) -> bool:
+        from rootmap.maps import MapFileError
         from rootmap.reports.pdf import pdf_report_bytes
 
-        data = pdf_report_bytes(self.current_document(), self._analysis(), self.window.knowledge)
+        try:
+            data = pdf_report_bytes(
+                self.current_document(), self._analysis(), self.window.knowledge
+            )
+        except MapFileError as error:
+            self.warn(f"Could not make the report: a map file is broken ({error}).")
+            return False
         return self._write_export(path, data)
 
     def print_report(self) -> bool:
@@ -348,13 +355,18 @@ class FileActions(QObject):
         return self.export_figure_to(Path(chosen), view, kind, width) if chosen else False
 
     def export_figure_to(self, path: Path, view: str, kind: str, width: int) -> bool:
+        from rootmap.maps import MapFileError
         from rootmap.reports.figures import image_to_png, render_view, render_view_svg
 
         parts = (view, self.window.encounter(), self._analysis(), self.window.knowledge)
-        if kind == "svg":
-            data = render_view_svg(*parts, width)
-        else:
-            data = image_to_png(render_view(*parts, width))
+        try:
+            if kind == "svg":
+                data = render_view_svg(*parts, width)
+            else:
+                data = image_to_png(render_view(*parts, width))
+        except MapFileError as error:
+            self.warn(f"Could not make the figure: a map file is broken ({error}).")
+            return False
         return self._write_export(path, data)
 
     def _write_export(self, path: Path, data: bytes) -> bool:
