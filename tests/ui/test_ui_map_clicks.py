@@ -205,3 +205,18 @@ def test_zoom_keys_zoom_the_shown_maps_and_ctrl_0_fits(window, qtbot):
     assert view.zoom() < fitted
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert view.zoom() == pytest.approx(fitted)
+
+
+def test_a_weak_root_is_listed_but_not_painted_until_the_user_picks_it(window, qtbot):
+    view = shown(window, "foot_plantar")
+    click(qtbot, view, "right.heel_plantar")
+    qtbot.mouseClick(window.history_panel.flags["first_step_heel_pain"].buttons[True], LEFT)
+    analysis = window.analysis()
+    assert analysis.roots and analysis.roots[0].score < 0.35
+    assert "plantar_fasciitis" in [c.id for c in analysis.conditions]
+    assert not any(item.highlight for item in view.items_by_key.values())
+    # Clicking the root in the results shows its dermatome.
+    tree = window.results_panel.tree
+    root_row = tree.topLevelItem(0).child(0)
+    qtbot.mouseClick(tree.viewport(), LEFT, pos=tree.visualItemRect(root_row).center())
+    assert any(item.highlight for item in view.items_by_key.values())

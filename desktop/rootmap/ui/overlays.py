@@ -31,14 +31,21 @@ def marks_by_key(findings: Iterable[Finding]) -> dict[str, tuple[Mark, ...]]:
     }
 
 
+# Below this score the best root is listed but not painted on the maps, so that a weak
+# dermatomal fit (e.g. heel pain that plantar fasciitis explains) does not look like an answer.
+HIGHLIGHT_MIN_SCORE = 0.35
+
+
 def shown_root(analysis: Analysis | None, chosen: ShownRoot | None) -> ShownRoot | None:
-    """The root whose dermatome the maps show: the one the user chose, else the best."""
+    """The root whose dermatome the maps show: the one the user chose in the results,
+    else the best root if its score reaches ``HIGHLIGHT_MIN_SCORE``."""
     if analysis is None or not analysis.roots:
         return None
     listed = [(r.root, r.side) for r in analysis.roots]
     if chosen in listed:
         return chosen
-    return listed[0]
+    best = analysis.roots[0]
+    return (best.root, best.side) if best.score >= HIGHLIGHT_MIN_SCORE else None
 
 
 def _sides(side: str) -> tuple[str, ...]:
