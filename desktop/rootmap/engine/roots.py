@@ -36,6 +36,10 @@ PRESENCE_WEIGHT = 0.9  # foot drop present
 TENSION_WEIGHT = 0.4  # straight leg raise, crossed SLR, femoral stretch: not localising
 NORMAL_KEY_SIGN = -0.3  # a normal key sign argues a little against its main root
 ROOT_SCALE = 3.0
+# Pain or burning in the back and buttock is mostly somatic referred pain, not radicular:
+# it follows no dermatome (Bogduk 2009, source "bogduk2009"), so it localises a root weakly.
+AXIAL_REGIONS = frozenset({"lower_back", "buttock"})
+AXIAL_PAIN_FACTOR = 0.3
 MIN_TOTAL = 0.3  # below this a side does not implicate the root
 
 SIDES = ("left", "right")
@@ -62,10 +66,15 @@ def _finding_evidence(finding: Finding, atlas: Atlas) -> Iterable[tuple[str, flo
         return
     base = KIND_WEIGHT[finding.kind] * intensity_factor(finding.intensity)
     how = f" ({finding.intensity}/10)" if finding.intensity is not None else ""
+    axial = finding.region in AXIAL_REGIONS and finding.kind in ("pain", "burning")
+    if axial:
+        base *= AXIAL_PAIN_FACTOR
     for root in (*entry.primary, *entry.overlap):
         weight = entry.weight(root)
         role = "dermatome" if weight >= 1.0 else "overlap zone"
-        text = f"{finding.kind}{how} over {finding.region}{{side}} ({root} {role}, {atlas.id})"
+        note = "; axial pain is often referred, weighed lightly" if axial else ""
+        where = f"{root} {role}, {atlas.id}{note}"
+        text = f"{finding.kind}{how} over {finding.region}{{side}} ({where})"
         yield root, base * weight, text
 
 
