@@ -68,6 +68,7 @@ GROUP_STYLES = {
     'stroke-linejoin="round"',
     "outline": f'fill="none" stroke="{OUTLINE}" stroke-width="{LINE_WEIGHT}"',
     "labels": 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"',
+    "title": 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"',
 }
 
 
@@ -222,7 +223,7 @@ def root(name: str, sx: float) -> QPainterPath:
 
 def build() -> str:
     doc = SvgDoc(WIDTH, HEIGHT)
-    for key in ("vertebrae", "discs", "detail", "roots", "labels"):
+    for key in ("vertebrae", "discs", "detail", "roots", "labels", "title"):
         doc.groups[key] = []
     # context: the bottom of T12 and the rest of the sacrum, as detail
     doc.line(
@@ -299,13 +300,17 @@ def build() -> str:
         for name in [*NAMES, "S1"]:
             doc.add("roots", f'<path id="root.{side}.{name}" d="{_d(root(name, sx))}"/>')
     # labels
-    doc.text(28, 40, "Lumbar spine, viewed from behind", 24, "bold", anchor="start")
+    # the page title in its own group, so that a window with its own caption can leave it out
+    doc.text(
+        28, 40, "Lumbar spine, viewed from behind", 24, "bold", anchor="start", group="title"
+    )
     doc.text(
         28,
         64,
         "Posterior arches removed. The patient's right is on your right.",
         15,
         anchor="start",
+        group="title",
     )
     for name in NAMES:
         top, h, w, _tp = LEVELS[name]
