@@ -1,0 +1,169 @@
+"""The human figure for the body maps, in anatomical position (build tool; uses Qt).
+
+Design units: an 800 x 1600 page, midline at x = 400, the figure ~1450 units tall
+(about 7.4 heads). Landmarks are given for the viewer's right half as (dx, y), dx
+measured from the midline; the other half is their mirror image. Outlines are
+Catmull-Rom splines through the landmarks, i.e. smooth cubic Béziers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from feet_svg import Point, mirrored, smooth_closed, union
+from PySide6.QtGui import QPainterPath
+
+MID = 400.0
+
+
+def absolute(points: Sequence[Point]) -> list[Point]:
+    return [(MID + dx, y) for dx, y in points]
+
+
+def symmetric(half: Sequence[Point]) -> list[Point]:
+    """A closed outline from half of it: `half` runs from a midline point to a midline point."""
+    right = absolute(half)
+    left = [(MID - dx, y) for dx, y in reversed(half[1:-1])]
+    return right + left
+
+
+HEAD = [
+    (0, 88), (38, 93), (62, 112), (73, 145), (74, 172), (80, 180), (82, 200), (76, 214),
+    (70, 222), (64, 244), (50, 264), (28, 280), (0, 285),
+]
+
+# neck, trunk and legs (the feet are added separately)
+CORE = [
+    (0, 240), (33, 246), (36, 285), (42, 316), (66, 333), (104, 345), (136, 355), (154, 366),
+    (163, 392), (156, 428), (146, 462), (138, 512), (128, 562), (120, 610), (123, 650),
+    (136, 700), (148, 745), (154, 792), (151, 850), (142, 920), (130, 1000), (116, 1070),
+    (110, 1112), (108, 1152), (113, 1205), (110, 1258), (99, 1325), (89, 1392), (85, 1432),
+    (82, 1462), (62, 1470), (40, 1462),
+    (37, 1430), (34, 1392), (27, 1325), (18, 1258), (15, 1205), (22, 1152), (23, 1112),
+    (17, 1062), (11, 990), (7, 920), (5, 872), (0, 856),
+]
+
+ARM = [  # lateral side down to the wrist, then the medial side back up into the trunk
+    (150, 362), (175, 376), (191, 408), (194, 452), (198, 500), (206, 560), (218, 612),
+    (232, 650), (243, 695), (254, 752), (266, 812), (276, 850),
+    (239, 860), (228, 818), (212, 758), (196, 700), (185, 664), (178, 634), (170, 596),
+    (158, 540), (148, 494), (140, 456), (128, 420), (128, 380),
+]
+
+WRIST = (257.0, 852.0)  # hand frame origin (dx, y)
+HAND_ANGLE = 12.0  # degrees from the vertical, toward lateral
+
+# hand frame: u lateral (thumb side), v distal
+PALM = [
+    (0, -10), (22, -4), (28, 22), (35, 48), (36, 74), (33, 94), (14, 100), (-6, 100),
+    (-24, 96), (-33, 86), (-35, 56), (-31, 24), (-22, -4),
+]
+FINGERS = {  # name: (base u, base v, angle deg lateral, length, width)
+    "index_finger": (23, 84, 4, 74, 15.5),
+    "middle_finger": (8, 88, 1, 82, 16.5),
+    "ring_finger": (-7, 86, -2, 76, 15.5),
+    "little_finger": (-22, 80, -5, 60, 13.5),
+}
+THUMB = ((27, 24), 24, 68, 19.0)  # base (u, v), angle deg lateral, length, width
+
+# feet in the front view: the dorsum, foreshortened, toes toward the viewer
+FOOT_FRONT = [
+    (37, 1425), (33, 1455), (28, 1480), (27, 1496), (40, 1504), (60, 1506), (80, 1502),
+    (98, 1494), (112, 1482), (114, 1468), (104, 1452), (92, 1437), (87, 1420), (62, 1414),
+]
+TOES_FRONT = {  # (centre dx, y, half width, half length, tilt deg)
+    "hallux": (38, 1511, 13.5, 16, -6),
+    "toe2": (57.5, 1515, 9, 13, -2),
+    "toe3": (72.5, 1511, 8.5, 12, 4),
+    "toe4": (86.5, 1505, 8, 11, 12),
+    "toe5": (99.5, 1495, 7, 10, 22),
+}
+
+# feet in the back view: the heel
+HEEL = [
+    (38, 1426), (36, 1466), (40, 1500), (50, 1522), (64, 1530), (79, 1524), (89, 1502),
+    (93, 1466), (88, 1426), (62, 1418),
+]
+
+
+def hand_point(u: float, v: float, mirror: bool = False) -> Point:
+    a = math.radians(HAND_ANGLE)
+    x = WRIST[0] + u * math.cos(a) + v * math.sin(a)
+    y = WRIST[1] - u * math.sin(a) + v * math.cos(a)
+    return (MID - x if mirror else MID + x, y)
+
+
+def digit(base: Point, tip: Point, width: float, taper: float = 0.88) -> QPainterPath:
+    """A finger or thumb: a capsule from base to tip, a little narrower at the tip."""
+    (x0, y0), (x1, y1) = base, tip
+    length = math.hypot(x1 - x0, y1 - y0)
+    ux, uy = (x1 - x0) / length, (y1 - y0) / length
+    nx, ny = -uy, ux
+    w0, w1 = width / 2, width * taper / 2
+    pts: list[Point] = []
+    for t, w in ((0.0, w0), (0.5, (w0 + w1) / 2), (1.0 - w1 / length, w1)):
+        pts.append((x0 + ux * length * t + nx * w, y0 + uy * length * t + ny * w))
+    for i in range(1, 6):  # round tip
+        a = math.pi * i / 6
+        cx, cy = x0 + ux * (length - w1), y0 + uy * (length - w1)
+        pts.append((cx + nx * w1 * math.cos(a) + ux * w1 * math.sin(a),
+                    cy + ny * w1 * math.cos(a) + uy * w1 * math.sin(a)))
+    for t, w in ((1.0 - w1 / length, w1), (0.5, (w0 + w1) / 2), (0.0, w0)):
+        pts.append((x0 + ux * length * t - nx * w, y0 + uy * length * t - ny * w))
+    pts.append((x0 - ux * w0 * 0.6, y0 - uy * w0 * 0.6))
+    return smooth_closed(pts)
+
+
+def hand_parts() -> dict[str, QPainterPath]:
+    """Palm, four fingers and thumb of the viewer's right hand."""
+    parts = {"palm": smooth_closed([hand_point(u, v) for u, v in PALM])}
+    for name, (u, v, angle, length, width) in FINGERS.items():
+        a = math.radians(angle)
+        tip = (u + length * math.sin(a), v + length * math.cos(a))
+        parts[name] = digit(hand_point(u, v), hand_point(*tip), width)
+    (u, v), angle, length, width = THUMB
+    a = math.radians(angle)
+    tip = (u + length * math.sin(a), v + length * math.cos(a))
+    parts["thumb"] = digit(hand_point(u, v), hand_point(*tip), width)
+    return parts
+
+
+def toe(cx: float, cy: float, rx: float, ry: float, tilt: float) -> QPainterPath:
+    points = []
+    for i in range(16):
+        t = 2 * math.pi * i / 16
+        # a little squarer than an ellipse, like a toe seen end-on
+        x, y = rx * math.cos(t), ry * math.sin(t)
+        a = math.radians(tilt)
+        points.append((MID + cx + x * math.cos(a) - y * math.sin(a),
+                       cy + x * math.sin(a) + y * math.cos(a)))
+    return smooth_closed(points)
+
+
+def both(path: QPainterPath) -> QPainterPath:
+    return union([path, mirrored(path, MID)])
+
+
+def silhouette_parts(view: str) -> dict[str, QPainterPath]:
+    """The pieces of the figure for the viewer's right half (mirror for the left)."""
+    parts = {
+        "head": smooth_closed(symmetric(HEAD)),
+        "core": smooth_closed(symmetric(CORE)),
+        "arm": smooth_closed(absolute(ARM)),
+        **hand_parts(),
+    }
+    if view == "front":
+        parts["foot"] = smooth_closed(absolute(FOOT_FRONT))
+        for name, spec in TOES_FRONT.items():
+            parts[name] = toe(*spec)
+    else:
+        parts["foot"] = smooth_closed(absolute(HEEL))
+    return parts
+
+
+def silhouette(view: str) -> QPainterPath:
+    parts = silhouette_parts(view)
+    shared = union([parts["head"], parts["core"]])
+    half = union(p for k, p in parts.items() if k not in ("head", "core"))
+    return union([shared, half, mirrored(half, MID)])
