@@ -2,9 +2,10 @@
 
 A condition's score is the sum of the weights of the features that apply
 (``when`` definitely true), normalised with ``1 - exp(-total / CONDITION_SCALE)``.
-A condition needs at least one positive feature and a score of ``MIN_SCORE`` to be
-listed. Its ``why`` lists every applying feature, with the findings and signs that
-made it apply.
+A condition needs at least one positive feature that is more than context (age and
+onset set the scene but never list a condition on their own) and a score of
+``MIN_SCORE`` to be listed. Its ``why`` lists every applying feature, with the findings
+and signs that made it apply (each finding or sign named once, by the strongest feature).
 
 Spinal conditions with a ``lesion`` are weighed once per level hypothesis: for
 each leading root, each disc level whose rules say that lesion can compress it
@@ -24,12 +25,13 @@ from rootmap.engine import levels as level_rules
 from rootmap.engine.codes import select_codes
 from rootmap.engine.facts import SIDES, facts_for, implicated_sides, patterns
 from rootmap.engine.roots import normalise
-from rootmap.engine.rules import Candidate, Facts, Rule, evaluate
+from rootmap.engine.rules import Candidate, Facts, Rule, evaluate, names_in
 from rootmap.knowledge.model import Condition, Feature, Knowledge
 
 CONDITION_SCALE = 2.0
 MIN_SCORE = 0.15
 ROOT_EVIDENCE_WEIGHT = 1.0  # times the root's score, for a level hypothesis
+CONTEXT_KEYS = frozenset({"age", "onset"})  # history that sets the scene, never enough alone
 
 Features = tuple[tuple[Feature, Rule], ...]
 
@@ -45,17 +47,30 @@ def _fill(text: str, candidate: Candidate | None) -> str:
     )
 
 
-def _weigh(features: Features, facts: Facts) -> list[tuple[Evidence, bool]]:
-    """(evidence, depends on the side) for every feature that applies."""
+def _context_only(rule: Rule) -> bool:
+    """Does the rule look only at age and onset (no complaint, finding or sign)?"""
+    return all(a.namespace == "history" and a.name in CONTEXT_KEYS for a in names_in(rule))
+
+
+def _weigh(features: Features, facts: Facts) -> list[tuple[Evidence, bool, bool]]:
+    """(evidence, depends on the side, supports the condition) for every feature that applies.
+
+    The strongest features come first and name their findings and signs; a weaker one
+    does not repeat what a stronger one already named.
+    """
     fired = []
-    for feature, rule in features:
+    shown: set[str] = set()
+    for feature, rule in sorted(features, key=lambda item: -item[0].weight):
         truth, witnesses = evaluate(rule, facts)
         if truth is not True:
             continue
         text = _fill(feature.why, facts.candidate)
-        if witnesses:
-            text = f"{text}: {', '.join(witnesses)}"
-        fired.append((Evidence(text, feature.weight), rule.sided))
+        new = [w for w in witnesses if w not in shown]
+        shown.update(new)
+        if new:
+            text = f"{text}: {', '.join(new)}"
+        supports = feature.weight > 0 and not _context_only(rule)
+        fired.append((Evidence(text, feature.weight), rule.sided, supports))
     return fired
 
 
@@ -71,8 +86,9 @@ def _result(
     levels: tuple[str, ...],
     roots: tuple[str, ...],
     encounter: Encounter,
+    supported: bool,
 ) -> ConditionResult | None:
-    if not any(e.weight > 0 for e in evidence):
+    if not supported:
         return None
     ordered = _order(evidence)
     score = normalise(math.fsum(e.weight for e in ordered), CONDITION_SCALE)
@@ -118,15 +134,19 @@ class _Scorer:
     def by_side(self, condition: Condition, features: Features) -> list[ConditionResult]:
         per_side = {side: _weigh(features, self.facts(condition, (side,))) for side in SIDES}
         positive = [
-            side for side in SIDES if any(e.weight > 0 and sided for e, sided in per_side[side])
+            side
+            for side in SIDES
+            if any(supports and sided for _, sided, supports in per_side[side])
         ]
         if len(positive) == 1:
             side: str | None = positive[0]
-            evidence = [e for e, _ in per_side[positive[0]]]
+            fired = per_side[positive[0]]
         else:
             side = "bilateral" if positive else None
-            evidence = [e for e, _ in _weigh(features, self.facts(condition, SIDES))]
-        result = _result(condition, evidence, side, (), (), self.encounter)
+            fired = _weigh(features, self.facts(condition, SIDES))
+        evidence = [e for e, _, _ in fired]
+        supported = any(supports for _, _, supports in fired)
+        result = _result(condition, evidence, side, (), (), self.encounter, supported)
         return [result] if result else []
 
     def by_level(self, condition: Condition, features: Features) -> list[ConditionResult]:
@@ -136,12 +156,13 @@ class _Scorer:
             sides = SIDES if root.side == "bilateral" else (root.side,)
             where = "both sides" if root.side == "bilateral" else f"the {root.side}"
             for candidate, _rules in level_rules.candidates(condition.lesion, root, self.knowledge):
+                fired = _weigh(features, self.facts(condition, sides, candidate))
                 evidence = [
                     Evidence(
                         f"{root.root} implicated on {where} (root score {root.score:.2f})",
                         ROOT_EVIDENCE_WEIGHT * root.score,
                     ),
-                    *(e for e, _ in _weigh(features, self.facts(condition, sides, candidate))),
+                    *(e for e, _, _ in fired),
                 ]
                 result = _result(
                     condition,
@@ -150,6 +171,7 @@ class _Scorer:
                     (candidate.level,),
                     (root.root,),
                     self.encounter,
+                    supported=True,  # the implicated root is the support
                 )
                 if result is None:
                     continue

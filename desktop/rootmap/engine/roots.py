@@ -11,7 +11,10 @@ Every score is the sum of named ``Evidence`` normalised to 0..1 with
   impaired heel or toe walk, foot drop; tension signs add a little (they do not
   tell L5 from S1);
 - a *normal* key sign (MRC 5, normal reflex, normal walk) takes a little away from
-  its main root.
+  its main root;
+- pain in the back and buttock, and symmetric sensory symptoms in both feet (a
+  stocking pattern, length-dependent like a polyneuropathy, with reflexes reduced on
+  both sides), follow no dermatome and count lightly.
 
 A side implicates a root only with localising evidence (a finding or a
 deficit, not a tension sign alone). A root implicated on both sides is listed
@@ -26,7 +29,8 @@ from collections.abc import Iterable, Mapping
 
 from rootmap.analysis import Evidence, RootResult
 from rootmap.encounter import MRC_SIGNS, Encounter, Finding, Sign
-from rootmap.engine.rules import describe_sign
+from rootmap.engine.facts import patterns
+from rootmap.engine.rules import SENSORY_KINDS, describe_sign
 from rootmap.knowledge.model import Atlas, Knowledge, SignRule
 
 KIND_WEIGHT = {"numbness": 1.0, "tingling": 0.9, "burning": 0.6, "pain": 0.5}
@@ -40,6 +44,10 @@ ROOT_SCALE = 3.0
 # it follows no dermatome (Bogduk 2009, source "bogduk2009"), so it localises a root weakly.
 AXIAL_REGIONS = frozenset({"lower_back", "buttock"})
 AXIAL_PAIN_FACTOR = 0.3
+# A stocking pattern (the same foot regions numb on both sides, toes included) is
+# length-dependent, not dermatomal (England 2005, source "england2005"): weighed lightly.
+STOCKING_FACTOR = 0.3
+FOOT_GROUP = "foot"
 MIN_TOTAL = 0.3  # below this a side does not implicate the root
 
 SIDES = ("left", "right")
@@ -59,20 +67,29 @@ def normalise(total: float, scale: float) -> float:
     return 0.0 if total <= 0 else 1.0 - math.exp(-total / scale)
 
 
-def _finding_evidence(finding: Finding, atlas: Atlas) -> Iterable[tuple[str, float, str]]:
-    """(root, weight, text) for one finding; text has a ``{side}`` slot."""
+def _finding_evidence(
+    finding: Finding, atlas: Atlas, stocking: bool = False
+) -> Iterable[tuple[str, float, str]]:
+    """(root, weight, text) for one finding; text has a ``{side}`` slot.
+
+    ``stocking``: the finding is part of a symmetric stocking pattern in both feet.
+    """
     entry = atlas.entry(finding.region)
     if entry is None:
         return
     base = KIND_WEIGHT[finding.kind] * intensity_factor(finding.intensity)
     how = f" ({finding.intensity}/10)" if finding.intensity is not None else ""
     axial = finding.region in AXIAL_REGIONS and finding.kind in ("pain", "burning")
+    note = ""
     if axial:
         base *= AXIAL_PAIN_FACTOR
+        note = "; axial pain is often referred, weighed lightly"
+    elif stocking:
+        base *= STOCKING_FACTOR
+        note = "; both feet alike, a length-dependent stocking pattern, weighed lightly"
     for root in (*entry.primary, *entry.overlap):
         weight = entry.weight(root)
         role = "dermatome" if weight >= 1.0 else "overlap zone"
-        note = "; axial pain is often referred, weighed lightly" if axial else ""
         where = f"{root} {role}, {atlas.id}{note}"
         text = f"{finding.kind}{how} over {finding.region}{{side}} ({where})"
         yield root, base * weight, text
@@ -115,6 +132,18 @@ def _sign_base(sign: Sign, rule: SignRule, root: str) -> tuple[float, str]:
     return 0.0, ""
 
 
+def _reduced_on_both_sides(signs: Iterable[Sign], knowledge: Knowledge) -> frozenset[str]:
+    """Reflexes reduced or absent on both sides (length-dependent with a stocking pattern)."""
+    reduced = {
+        (s.sign, s.side)
+        for s in signs
+        if s.value in REFLEX_WEIGHT
+        and (rule := knowledge.signs.get(s.sign)) is not None
+        and rule.kind == "reflex"
+    }
+    return frozenset(sign for sign, side in reduced if side == "left" and (sign, "right") in reduced)
+
+
 def _order(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return tuple(sorted(evidence, key=lambda e: (-e.weight, e.text)))
 
@@ -125,15 +154,24 @@ def score_roots(encounter: Encounter, knowledge: Knowledge, atlas: Atlas) -> tup
     collected: dict[str, dict[str, list[tuple[float, str, bool]]]] = defaultdict(
         lambda: defaultdict(list)
     )
+    stocking = bool(patterns(encounter, knowledge)["stocking"])
+    group = {region.id: region.group for region in knowledge.regions.values()}
     for finding in encounter.findings:
-        for root, weight, text in _finding_evidence(finding, atlas):
+        in_stocking = (
+            stocking and finding.kind in SENSORY_KINDS and group.get(finding.region) == FOOT_GROUP
+        )
+        for root, weight, text in _finding_evidence(finding, atlas, in_stocking):
             collected[root][finding.side].append((weight, text, True))
     for sign in encounter.signs:
         rule = knowledge.signs.get(sign.sign)
         if rule is None:
             continue
         localising = rule.kind != "tension"
+        symmetric = stocking and sign.sign in _reduced_on_both_sides(encounter.signs, knowledge)
         for root, weight, text in _sign_evidence(sign, rule):
+            if symmetric and weight > 0:
+                weight *= STOCKING_FACTOR
+                text = text[:-1] + "; reduced on both sides with a stocking pattern, weighed lightly)"
             collected[root][sign.side].append((weight, text, localising))
 
     results = [
