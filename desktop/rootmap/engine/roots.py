@@ -48,6 +48,7 @@ AXIAL_PAIN_FACTOR = 0.3
 # length-dependent, not dermatomal (England 2005, source "england2005"): weighed lightly.
 STOCKING_FACTOR = 0.3
 FOOT_GROUP = "foot"
+SYMMETRIC_REFLEX_NOTE = "reduced on both sides with a stocking pattern, weighed lightly"
 MIN_TOTAL = 0.3  # below this a side does not implicate the root
 
 SIDES = ("left", "right")
@@ -141,7 +142,9 @@ def _reduced_on_both_sides(signs: Iterable[Sign], knowledge: Knowledge) -> froze
         and (rule := knowledge.signs.get(s.sign)) is not None
         and rule.kind == "reflex"
     }
-    return frozenset(sign for sign, side in reduced if side == "left" and (sign, "right") in reduced)
+    return frozenset(
+        sign for sign, side in reduced if side == "left" and (sign, "right") in reduced
+    )
 
 
 def _order(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
@@ -171,7 +174,7 @@ def score_roots(encounter: Encounter, knowledge: Knowledge, atlas: Atlas) -> tup
         for root, weight, text in _sign_evidence(sign, rule):
             if symmetric and weight > 0:
                 weight *= STOCKING_FACTOR
-                text = text[:-1] + "; reduced on both sides with a stocking pattern, weighed lightly)"
+                text = text[:-1] + f"; {SYMMETRIC_REFLEX_NOTE})"
             collected[root][sign.side].append((weight, text, localising))
 
     results = [
