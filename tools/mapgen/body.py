@@ -342,22 +342,18 @@ def details(doc: SvgDoc, view: str) -> None:
             doc.line("detail", mirrored(path, MID), closed=True, **style)
 
     if view == "front":
-        line([(10, 336), (50, 340), (92, 348), (128, 356)])  # clavicle
         closed(ellipse(MID + 72, 470, 3.2, 3.2))  # nipple
         closed(ellipse(MID, 656, 3.5, 5), both=False)  # umbilicus
         line([(136, 722), (90, 762), (40, 800), (14, 822)])  # inguinal ligament line
         closed(ellipse(MID + 68, 1116, 21, 27))  # patella
-        line([(60, 1180), (64, 1260), (60, 1340), (56, 1400)])  # shin (tibial crest)
-        line([(2, 90), (0, 240)][:0] or [(0, 560), (0, 620)], both=False)  # linea alba
+        line([(0, 560), (0, 620)], both=False)  # linea alba
     else:
         line([(0, 300), (0, 735)], both=False)  # spine
         line([(26, 400), (84, 392), (116, 394)])  # spine of the scapula
-        line([(34, 404), (44, 470), (62, 520), (84, 488), (104, 420)])  # scapula border
         closed(ellipse(MID + 26, 760, 3, 3))  # dimples of Venus
         line([(42, 1122), (66, 1128), (92, 1122)])  # popliteal crease
         line([(52, 1330), (56, 1400), (58, 1440)])  # Achilles tendon
         line([(72, 1330), (68, 1400), (66, 1440)])
-        line([(54, 1240), (62, 1180), (76, 1160)][:0] or [(40, 1180), (60, 1260), (80, 1180)])
 
 
 def labels(doc: SvgDoc, view: str) -> None:

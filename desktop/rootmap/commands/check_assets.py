@@ -170,28 +170,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _is_closed(commands: tuple) -> bool:
-    """Every subpath ends with Z, or comes back to its start."""
-    start = None
-    last = None
-    closed = True
-    for c in commands:
-        if c[0] == "M":
-            if start is not None and not closed:
-                return False
-            start, last, closed = (c[1], c[2]), (c[1], c[2]), False
-        elif c[0] == "Z":
-            closed = True
-        else:
-            last = (c[-2], c[-1])
-            closed = start is not None and abs(last[0] - start[0]) + abs(last[1] - start[1]) < 0.01
-    return closed or start is None
+def _is_closed(commands: Sequence[Command]) -> bool:
+    """Every subpath ends with Z."""
+    ends = [*[i for i, c in enumerate(commands) if c[0] == "M"][1:], len(commands)]
+    return bool(commands) and all(commands[i - 1][0] == "Z" for i in ends)
+
+
+def _renders(svg: Path) -> tuple[bool, list[str]]:
+    """Whether QtSvg loads the file, and what it complained about (captured, not printed)."""
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtSvg import QSvgRenderer
+
+    messages: list[str] = []
+    previous = qInstallMessageHandler(lambda _kind, _context, text: messages.append(text))
+    try:
+        valid = QSvgRenderer(str(svg)).isValid()
+    finally:
+        qInstallMessageHandler(previous)
+    return valid, messages
 
 
 def check(maps_dir: Path) -> tuple[list[str], list[str]]:
     """(problems, notes) for the maps in `maps_dir`."""
-    from PySide6.QtSvg import QSvgRenderer
-
     from rootmap.knowledge import KnowledgeError, load_knowledge
     from rootmap.maps import MapFileError, read_spine, read_view
     from rootmap.maps.svgfile import read_groups
@@ -209,8 +209,10 @@ def check(maps_dir: Path) -> tuple[list[str], list[str]]:
         problems.append(f"no SVG maps in {maps_dir}")
     for svg in files:
         name = svg.stem
-        if not QSvgRenderer(str(svg)).isValid():
-            problems.append(f"{svg.name}: QtSvg cannot render it")
+        valid, messages = _renders(svg)
+        if not valid or messages:
+            why = f" ({'; '.join(messages)})" if messages else ""
+            problems.append(f"{svg.name}: QtSvg cannot render it cleanly{why}")
         try:
             if name == "spine":
                 spine = read_spine(svg)
