@@ -92,11 +92,13 @@ def _edge_distance(path_rings: Sequence[Ring], x: float, y: float) -> float:
                 else max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / length2))
             )
             ex, ey = ax + t * dx - x, ay + t * dy - y
-            best = min(best, ex * ex + ey * ey)
+            d2 = ex * ex + ey * ey
+            if d2 < best:
+                best = d2
     return math.sqrt(best)
 
 
-def _thinned(ring: Ring, most: int = 160) -> Ring:
+def _thinned(ring: Ring, most: int = 64) -> Ring:
     """Every k-th vertex, so that a label search on a long ring stays quick."""
     step = -(-len(ring) // most)
     return ring if step <= 1 else ring[::step]
@@ -119,11 +121,12 @@ def interior_point(path_rings: Sequence[Ring], precision: float | None = None) -
         return d if winding(path_rings, x, y) != 0 else -d
 
     width, height = box[2] - box[0], box[3] - box[1]
-    size = min(width, height)
+    # cells as wide as the shape is thin, but no more than ~64 of them to start with
+    size = max(min(width, height), math.sqrt(width * height / 64))
     if size <= 0:
         return (box[0], box[1])
-    if precision is None:  # a hundredth of the region's size is ample for a label
-        precision = max(0.25, size / 100)
+    if precision is None:  # a fortieth of the region's size is ample for a label
+        precision = max(0.25, size / 40)
     half = size / 2
     queue: list[tuple[float, float, float, float, float]] = []
 
