@@ -5,7 +5,7 @@ A condition's score is the sum of the weights of the features that apply
 A condition needs at least one positive feature that is more than context (age and
 onset set the scene but never list a condition on their own) and a score of
 ``MIN_SCORE`` to be listed. Its ``why`` lists every applying feature, with the findings
-and signs that made it apply (each finding or sign named once, by the strongest feature).
+and signs that made it apply (not repeated when a stronger feature named them all).
 
 Spinal conditions with a ``lesion`` are weighed once per level hypothesis: for
 each leading root, each disc level whose rules say that lesion can compress it
@@ -56,7 +56,7 @@ def _weigh(features: Features, facts: Facts) -> list[tuple[Evidence, bool, bool]
     """(evidence, depends on the side, supports the condition) for every feature that applies.
 
     The strongest features come first and name their findings and signs; a weaker one
-    does not repeat what a stronger one already named.
+    whose findings and signs were all named already does not repeat them.
     """
     fired = []
     shown: set[str] = set()
@@ -65,10 +65,9 @@ def _weigh(features: Features, facts: Facts) -> list[tuple[Evidence, bool, bool]
         if truth is not True:
             continue
         text = _fill(feature.why, facts.candidate)
-        new = [w for w in witnesses if w not in shown]
-        shown.update(new)
-        if new:
-            text = f"{text}: {', '.join(new)}"
+        if not set(witnesses) <= shown:
+            text = f"{text}: {', '.join(witnesses)}"
+            shown.update(witnesses)
         supports = feature.weight > 0 and not _context_only(rule)
         fired.append((Evidence(text, feature.weight), rule.sided, supports))
     return fired

@@ -14,7 +14,8 @@ Every score is the sum of named ``Evidence`` normalised to 0..1 with
   its main root;
 - pain in the back and buttock, and symmetric sensory symptoms in both feet (a
   stocking pattern, length-dependent like a polyneuropathy, with reflexes reduced on
-  both sides), follow no dermatome and count lightly.
+  both sides), follow no dermatome and count lightly; pain marked in many regions of
+  one root adds at most ``PAIN_CAP`` (it is one radiating pain).
 
 A side implicates a root only with localising evidence (a finding or a
 deficit, not a tension sign alone). A root implicated on both sides is listed
@@ -49,6 +50,11 @@ AXIAL_PAIN_FACTOR = 0.3
 STOCKING_FACTOR = 0.3
 FOOT_GROUP = "foot"
 SYMMETRIC_REFLEX_NOTE = "reduced on both sides with a stocking pattern, weighed lightly"
+# Pain marked in many regions of one root is one radiating pain, not many independent
+# clues: together they add at most PAIN_CAP (about three marks), so pain alone never
+# makes a root near-certain.
+PAIN_CAP = 1.5
+PAIN_CAP_NOTE = "pain in several regions counts as one radiating pain"
 MIN_TOTAL = 0.3  # below this a side does not implicate the root
 
 SIDES = ("left", "right")
@@ -147,6 +153,15 @@ def _reduced_on_both_sides(signs: Iterable[Sign], knowledge: Knowledge) -> froze
     )
 
 
+def _capped_pain(items: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """Pain marks of one root on one side, scaled down together to at most ``PAIN_CAP``."""
+    total = math.fsum(weight for weight, _ in items)
+    if total <= PAIN_CAP:
+        return items
+    share = PAIN_CAP / total
+    return [(weight * share, text[:-1] + f"; {PAIN_CAP_NOTE})") for weight, text in items]
+
+
 def _order(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return tuple(sorted(evidence, key=lambda e: (-e.weight, e.text)))
 
@@ -159,12 +174,19 @@ def score_roots(encounter: Encounter, knowledge: Knowledge, atlas: Atlas) -> tup
     )
     stocking = bool(patterns(encounter, knowledge)["stocking"])
     group = {region.id: region.group for region in knowledge.regions.values()}
+    pains: dict[tuple[str, str], list[tuple[float, str]]] = defaultdict(list)
     for finding in encounter.findings:
         in_stocking = (
             stocking and finding.kind in SENSORY_KINDS and group.get(finding.region) == FOOT_GROUP
         )
         for root, weight, text in _finding_evidence(finding, atlas, in_stocking):
-            collected[root][finding.side].append((weight, text, True))
+            if finding.kind == "pain":
+                pains[(root, finding.side)].append((weight, text))
+            else:
+                collected[root][finding.side].append((weight, text, True))
+    for (root, side), items in pains.items():
+        for weight, text in _capped_pain(items):
+            collected[root][side].append((weight, text, True))
     for sign in encounter.signs:
         rule = knowledge.signs.get(sign.sign)
         if rule is None:
