@@ -358,9 +358,10 @@ def details(doc: SvgDoc, view: str) -> None:
 
 def labels(doc: SvgDoc, view: str) -> None:
     caption = TITLES[view][2]
-    doc.text(MID, 44, caption, 26, weight="bold")
+    # the page title in its own group, so that a window with its own caption can leave it out
+    doc.text(MID, 44, caption, 26, weight="bold", group="title")
     doc.text(MID, 70, "anterior view" if view == "front" else "posterior view", 17,
-             style="italic")
+             style="italic", group="title")
     right_x, left_x = (90, 710) if view == "front" else (710, 90)
     for x, letter in ((right_x, "R"), (left_x, "L")):
         doc.text(x, 200, letter, 44, weight="bold")
@@ -384,6 +385,7 @@ def build(view: str) -> tuple[str, list[str]]:
         "outline": f'fill="none" stroke="{OUTLINE}" stroke-width="{LINE_WEIGHT}" '
         'stroke-linejoin="round"',
         "labels": 'font-family="DejaVu Sans, Arial, sans-serif"',
+        "title": 'font-family="DejaVu Sans, Arial, sans-serif"',
     }
     return doc.render(styles, TITLES[view][1]), problems
 
