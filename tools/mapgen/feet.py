@@ -34,10 +34,12 @@ from feet_svg import (
     split_subpaths,
     subpath_count,
 )
+from feet_topology import Ring, rings_d, rings_of, thin_shared
 from PySide6.QtCore import QRectF
 
 WIDTH, HEIGHT = 1200, 800
 LABEL_SIZE = 34
+THIN_TOLERANCE = 0.03  # user units; borders shared by two shapes are thinned once
 REPO = Path(__file__).resolve().parents[2]
 
 GROUP_STYLES = {
@@ -129,6 +131,7 @@ def build(view: View) -> tuple[str, list[str]]:
     for key in ("regions", "detail", "outline", "labels"):
         doc.groups[key] = []
     art_shapes = []
+    shapes: dict[str, list[Ring]] = {}  # regions by id, outlines by "outline:<side>"
     for pl in view.placements:
         s = view.scale
         dx = pl.centre_x + (s if pl.mirror else -s) * view.local_centre_x
@@ -147,11 +150,16 @@ def build(view: View) -> tuple[str, list[str]]:
                 problems.append(
                     f"{view.name}: {key} has {subpath_count(piece)} subpaths (areas {sizes})"
                 )
-            doc.region(key, put(piece))
+            shapes[key] = rings_of(put(piece))
         for path, closed in art.details:
             doc.line("detail", put(path), closed=closed)
-        doc.line("outline", put(art.silhouette), closed=True)
+        shapes[f"outline:{pl.side}"] = rings_of(put(art.silhouette))
         art_shapes.append(put(art.silhouette))
+    for key, rings in thin_shared(shapes, THIN_TOLERANCE).items():
+        if key.startswith("outline:"):
+            doc.add("outline", f'<path d="{rings_d(rings)}"/>')
+        else:
+            doc.add("regions", f'<path id="{key}" d="{rings_d(rings)}"/>')
     for pl in view.placements:
         doc.text(pl.label_x, pl.label_y, "R" if pl.side == "right" else "L", LABEL_SIZE, "bold")
         box = QRectF(

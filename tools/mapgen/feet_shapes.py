@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from feet_svg import (
     Cutter,
     Point,
-    inner_band,
     polygon,
     ribbon,
     side_of,
@@ -28,7 +27,8 @@ from feet_svg import (
     union,
     with_winding,
 )
-from PySide6.QtGui import QPainterPath
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainterPath, QPainterPathStroker
 
 FAR = 2000.0  # far outside any silhouette, for closing cut areas
 
@@ -241,18 +241,13 @@ def dorsal() -> FootArt:
     )
     cut.take("toes_dorsal", below_toes)
     # edges of the foot below the malleoli
-    band_m = inner_band(sil, 20)
     cut.take(
         "arch_medial",
-        with_winding(band_m.intersected(polygon([(-FAR, 240), (80, 240), (80, 600), (-FAR, 600)]))),
+        edge_band(sil, 20, polygon([(-FAR, 240), (80, 240), (80, 600), (-FAR, 600)])),
     )
     cut.take(
         "foot_lateral_border",
-        with_winding(
-            inner_band(sil, 20).intersected(
-                polygon([(180, 240), (FAR, 240), (FAR, 530), (180, 530)])
-            )
-        ),
+        with_winding(edge_band(sil, 20, polygon([(180, 240), (FAR, 240), (FAR, 530), (180, 530)]))),
     )
     # dorsum in thirds along the metatarsals
     cut.take(
@@ -282,6 +277,19 @@ def dorsal() -> FootArt:
     details.append((smooth_open([(204, 192), (196, 216), (204, 244)]), False))
     details.append((smooth_open([(112, 200), (98, 300), (80, 420), (66, 500)]), False))  # EHL
     return FootArt(sil, cut.regions, details)
+
+
+def edge_band(shape: QPainterPath, width: float, area: QPainterPath) -> QPainterPath:
+    """The strip of `shape` within `width` of its edge, inside `area`.
+
+    The stroke is clipped to `area` before it meets the shape, so no ring with
+    a hole (which the nonzero fill rule would fill) is ever formed."""
+    stroker = QPainterPathStroker()
+    stroker.setWidth(2 * width)
+    stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+    stroke = stroker.createStroke(shape).simplified()  # no self-overlaps, odd-even
+    return with_winding(with_winding(area.intersected(stroke)).intersected(shape))
 
 
 def leg_cut(sil: QPainterPath, arc: list[Point]) -> QPainterPath:
@@ -370,20 +378,19 @@ def plantar() -> FootArt:
     cut = Cutter(sil)
     heel_end = [(-FAR, 178), (40, 178), (120, 186), (205, 178), (FAR, 178)]
     heel = side_of(heel_end, [(FAR, -FAR), (-FAR, -FAR)])
-    band = inner_band(sil, 22)
     cut.take(
         "heel_medial",
         with_winding(
-            heel.intersected(band).intersected(
-                polygon([(-FAR, 30), (95, 30), (95, 200), (-FAR, 200)])
+            heel.intersected(
+                edge_band(sil, 22, polygon([(-FAR, 30), (95, 30), (95, 200), (-FAR, 200)]))
             )
         ),
     )
     cut.take(
         "heel_lateral",
         with_winding(
-            heel.intersected(band).intersected(
-                polygon([(145, 30), (FAR, 30), (FAR, 200), (145, 200)])
+            heel.intersected(
+                edge_band(sil, 22, polygon([(145, 30), (FAR, 30), (FAR, 200), (145, 200)]))
             )
         ),
     )
@@ -432,11 +439,7 @@ def plantar() -> FootArt:
     cut.take("forefoot_plantar_lateral", ball)
     cut.take(
         "foot_lateral_border",
-        with_winding(
-            inner_band(sil, 20).intersected(
-                polygon([(150, 150), (FAR, 150), (FAR, 420), (150, 420)])
-            )
-        ),
+        with_winding(edge_band(sil, 20, polygon([(185, 150), (FAR, 150), (FAR, 420), (185, 420)]))),
     )
     cut.take(
         "arch_medial",

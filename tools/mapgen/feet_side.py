@@ -2,15 +2,20 @@
 
 - medial: the LEFT foot seen from its medial side: toes point to +x.
 - lateral: the RIGHT foot seen from its lateral side: toes point to +x.
+
+Both share the leg, the ankle and the heel: the heel is a smooth posterior
+curve under the Achilles tendon, the leg ends in a gently curved cut.
+The medial malleolus sits higher and further forward than the lateral one.
 """
 
 from __future__ import annotations
 
-from feet_shapes import FAR, FootArt
+import math
+
+from feet_shapes import FAR, FootArt, Toe, edge_band, leg_cut
 from feet_svg import (
     Cutter,
-    ellipse,
-    inner_band,
+    Point,
     polygon,
     side_of,
     smooth_closed,
@@ -20,80 +25,91 @@ from feet_svg import (
 )
 from PySide6.QtGui import QPainterPath
 
+LEG_CUT = [(40, 4), (120, -4), (210, 4)]
+# The groove in front of the Achilles tendon, from the calf to the heel.
+ACHILLES = [(104, 120), (108, 220), (110, 300), (104, 352), (90, 402)]
 
-def medial() -> FootArt:
-    body = smooth_closed(
-        [
-            (40, -4),
-            (120, -6),
-            (196, -4),
-            (197, 80),
-            (198, 170),
-            (203, 250),
-            (214, 312),
-            (236, 352),
-            (290, 385),
-            (350, 414),
-            (410, 440),
-            (450, 456),
-            (466, 492),
-            (448, 522),
-            (404, 530),
-            (352, 508),
-            (300, 494),
-            (240, 500),
-            (190, 520),
-            (140, 532),
-            (98, 530),
-            (66, 512),
-            (50, 470),
-            (50, 410),
-            (64, 350),
-            (80, 292),
-            (82, 230),
-            (70, 160),
-            (54, 90),
-        ]
-    )
-    hallux = smooth_closed(
-        [
-            (430, 452),
-            (480, 456),
-            (528, 462),
-            (560, 472),
-            (576, 490),
-            (568, 510),
-            (540, 520),
-            (500, 522),
-            (462, 526),
-            (436, 528),
-        ]
-    )
-    sil = union([body, hallux])
-    cut = Cutter(sil)
-    cut.take("malleolus_medial", ellipse(166, 294, 30, 34))
-    cut.take(
-        "heel_posterior",
-        with_winding(
-            inner_band(sil, 24).intersected(
-                polygon([(-FAR, 250), (90, 250), (96, 470), (70, 520), (-FAR, 520)])
-            )
-        ),
-    )
-    cut.take(
-        "heel_plantar",
-        with_winding(
-            inner_band(sil, 20).intersected(polygon([(40, 470), (210, 470), (210, FAR), (40, FAR)]))
-        ),
-    )
-    leg_end = [(-FAR, 250), (70, 250), (140, 268), (200, 262), (FAR, 240)]
+# From the top of the leg down its back, round the heel, to the heel's
+# ground contact; shared by both side views.
+POSTERIOR = [
+    (46, -40),
+    (54, 60),
+    (68, 160),
+    (82, 240),
+    (86, 300),
+    (82, 345),
+    (70, 392),
+    (61, 436),
+    (61, 476),
+    (73, 508),
+    (98, 530),
+    (136, 540),
+]
+# From the front of the ankle up the shin to the top of the leg.
+ANTERIOR = [
+    (256, 352),
+    (232, 322),
+    (218, 280),
+    (207, 200),
+    (200, 100),
+    (197, -40),
+]
+
+
+def malleolus_side(cx: float, cy: float, rx: float, ry: float, drop: float) -> QPainterPath:
+    """A malleolus seen from the side: a rounded bony knob whose blunt tip
+    hangs `drop` lower and a little backwards (towards -x)."""
+    pts = []
+    for k in range(12):
+        a = math.radians(k * 30)
+        x, y = cx + rx * math.sin(a), cy - ry * math.cos(a)
+        low = max(0.0, -math.cos(a))  # 0 above the centre, 1 at the tip
+        pts.append((x - drop * 0.4 * low**3, y + drop * low**3))
+    return smooth_closed(pts)
+
+
+def visible_outline(shape: QPainterPath, occluders: QPainterPath) -> list[QPainterPath]:
+    """The parts of a shape's outline not hidden by `occluders`, as open lines."""
+    runs: list[list[Point]] = []
+    current: list[Point] = []
+    for poly in shape.toSubpathPolygons():
+        pts = [(poly.at(i).x(), poly.at(i).y()) for i in range(poly.size())]
+        for x, y in pts:
+            if occluders.contains(_qp(x, y)):
+                if len(current) > 2:
+                    runs.append(current)
+                current = []
+            else:
+                current.append((x, y))
+        if len(current) > 2:
+            runs.append(current)
+        current = []
+    lines = []
+    for run in runs:
+        step = max(1, len(run) // 12)
+        pts = run[::step]
+        if pts[-1] != run[-1]:
+            pts.append(run[-1])
+        lines.append(smooth_open(pts))
+    return lines
+
+
+def _qp(x: float, y: float):
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, y)
+
+
+def shared_leg(cut: Cutter, leg_region: str) -> None:
+    """Cut the posterior calf strip, the front of the ankle and the leg."""
+    leg_end = [(-FAR, 300), (80, 300), (150, 296), (210, 282), (FAR, 270)]
     leg = side_of(leg_end, [(FAR, -FAR), (-FAR, -FAR)])
     cut.take(
         "calf_posterior",
         with_winding(
             leg.intersected(
                 side_of(
-                    [(112, -FAR), (106, 60), (98, 180), (90, 250), (88, FAR)],
+                    [(ACHILLES[0][0], -FAR), *ACHILLES[:3], (ACHILLES[2][0], FAR)],
                     [(-FAR, FAR), (-FAR, -FAR)],
                 )
             )
@@ -102,156 +118,172 @@ def medial() -> FootArt:
     cut.take(
         "ankle_anterior",
         smooth_closed(
-            [(178, 244), (232, 256), (270, 330), (262, 394), (222, 386), (196, 340), (184, 290)]
+            [(200, 276), (230, 284), (258, 332), (290, 370), (272, 396), (230, 386), (206, 340)]
         ),
     )
-    cut.take("leg_medial", leg)
+    cut.take(leg_region, leg)
+
+
+def heel_posterior(cut: Cutter, sil: QPainterPath) -> None:
     cut.take(
-        "hallux_dorsal", with_winding(polygon([(448, -FAR), (FAR, -FAR), (FAR, 490), (448, 490)]))
+        "heel_posterior",
+        with_winding(
+            edge_band(
+                sil, 22, polygon([(-FAR, 300), (104, 300), (108, 470), (84, 530), (-FAR, 530)])
+            )
+        ),
     )
+
+
+def heel_details() -> list[tuple[QPainterPath, bool]]:
+    return [
+        # the front edge of the Achilles tendon, down to its insertion
+        (smooth_open(ACHILLES), False),
+    ]
+
+
+def medial() -> FootArt:
+    body = smooth_closed(
+        [
+            *POSTERIOR,
+            (178, 540),
+            (214, 532),
+            (252, 516),
+            (300, 505),
+            (350, 507),
+            (396, 518),
+            (420, 526),
+            (440, 522),
+            (455, 500),
+            (464, 470),
+            (420, 448),
+            (366, 424),
+            (316, 398),
+            (282, 376),
+            *ANTERIOR,
+        ]
+    )
+    hallux = Toe(((398, 490), (470, 500), (530, 506), (558, 510)), (50, 68, 60, 52), 0.7)
+    sil = leg_cut(union([body, hallux.shape()]), LEG_CUT)
+    cut = Cutter(sil)
+    cut.take("malleolus_medial", malleolus_side(168, 318, 28, 32, 4))
+    heel_posterior(cut, sil)
     cut.take(
-        "hallux_plantar", with_winding(polygon([(448, 490), (FAR, 490), (FAR, FAR), (448, FAR)]))
+        "heel_plantar",
+        with_winding(
+            edge_band(sil, 20, polygon([(60, 490), (150, 470), (226, 470), (226, FAR), (60, FAR)]))
+        ),
     )
+    shared_leg(cut, "leg_medial")
+    mtp = [(466, -FAR), (466, 460), (470, 500), (476, 540), (476, FAR)]
+    toe = side_of(mtp, [(FAR, FAR), (FAR, -FAR)])
+    split = side_of(
+        [(-FAR, 500), (470, 500), (520, 503), (570, 507), (FAR, 508)], [(FAR, FAR), (-FAR, FAR)]
+    )
+    cut.take("hallux_plantar", with_winding(toe.intersected(split)))
+    cut.take("hallux_dorsal", toe)
     cut.take(
         "heel_medial",
-        side_of([(206, -FAR), (206, 380), (200, 450), (204, FAR)], [(-FAR, FAR), (-FAR, -FAR)]),
+        side_of([(224, -FAR), (224, 380), (218, 450), (222, FAR)], [(-FAR, FAR), (-FAR, -FAR)]),
     )
     cut.take(
         "dorsum_medial",
         side_of(
-            [(-FAR, 380), (200, 380), (260, 412), (340, 446), (450, 478), (FAR, 478)],
+            [(-FAR, 400), (222, 400), (290, 428), (370, 460), (466, 486), (FAR, 486)],
             [(FAR, -FAR), (-FAR, -FAR)],
         ),
     )
     cut.rest("arch_medial")
 
     details: list[tuple[QPainterPath, bool]] = [
-        (smooth_open([(538, 474), (556, 476), (566, 488), (558, 498), (540, 496)]), False),  # nail
-        (smooth_open([(500, 466), (506, 490), (498, 518)]), False),  # IP crease
-        (smooth_open([(146, 300), (160, 292), (180, 302)]), False),  # malleolus contour
-        (smooth_open([(92, 120), (98, 230), (86, 330), (76, 420)]), False),  # Achilles tendon
-        (smooth_open([(230, 330), (280, 378), (330, 400)]), False),  # tibialis anterior
-        (smooth_open([(260, 486), (320, 470), (380, 474), (430, 496)]), False),  # arch
+        *heel_details(),
+        (
+            smooth_open([hallux.at(0.7, 0.92), hallux.at(0.84, 0.9), hallux.at(0.99, 0.72)]),
+            False,
+        ),  # nail
+        (smooth_open([hallux.at(0.74, 0.92), hallux.at(0.74, 0.6)]), False),  # nail fold
+        (smooth_open([hallux.at(0.56, -0.5), hallux.at(0.57, -0.95)]), False),  # IP crease
+        # the malleolus: its lower rim and the medial border of the tibia above it
+        (smooth_open([(146, 338), (156, 352), (172, 356), (188, 344)]), False),
+        (smooth_open([(180, 282), (178, 230)]), False),
+        (smooth_open([(244, 338), (286, 384), (340, 414)]), False),  # tibialis anterior
+        (smooth_open([(262, 492), (320, 480), (380, 486), (424, 506)]), False),  # arch
     ]
     return FootArt(sil, cut.regions, details)
+
+
+# Lateral view toes, farthest (hallux) first, nearest (5th) last: a small
+# row whose tips step forward and up.
+SIDE_TOES = (
+    Toe(((452, 480), (512, 482), (550, 488), (566, 494)), (42, 38, 35, 33), 0.7),
+    Toe(((458, 494), (510, 494), (540, 499), (552, 504)), (30, 28, 26, 25)),
+    Toe(((446, 502), (496, 502), (526, 507), (537, 512)), (30, 28, 26, 25)),
+    Toe(((432, 510), (480, 510), (508, 515), (519, 520)), (30, 28, 26, 25)),
+    Toe(((418, 516), (462, 517), (488, 522), (498, 526)), (30, 27, 25, 24)),
+)
 
 
 def lateral() -> FootArt:
     body = smooth_closed(
         [
-            (40, -4),
-            (120, -6),
-            (196, -4),
-            (197, 80),
-            (198, 170),
-            (203, 250),
-            (214, 312),
-            (236, 352),
-            (290, 388),
-            (350, 420),
-            (410, 446),
-            (440, 460),
-            (448, 506),
-            (420, 530),
-            (380, 534),
-            (330, 532),
-            (270, 530),
-            (200, 530),
-            (140, 534),
-            (98, 530),
-            (66, 512),
-            (50, 470),
-            (50, 410),
-            (64, 350),
-            (80, 292),
-            (82, 230),
-            (70, 160),
-            (54, 90),
+            *POSTERIOR,
+            (200, 541),
+            (280, 540),
+            (360, 539),
+            (430, 538),
+            (454, 534),
+            (464, 506),
+            (458, 472),
+            (420, 450),
+            (366, 426),
+            (316, 400),
+            (282, 378),
+            *ANTERIOR,
         ]
     )
-    little = smooth_closed(
-        [
-            (418, 486),
-            (450, 489),
-            (480, 497),
-            (500, 507),
-            (504, 519),
-            (492, 528),
-            (456, 531),
-            (418, 531),
-        ]
-    )
-    others = union(
-        [
-            smooth_closed(
-                [(415, 455), (470, 462), (510, 470), (522, 480), (520, 500), (490, 506), (430, 500)]
-            ),
-            ellipse(522, 490, 20, 16, -8),
-            ellipse(541, 487, 19, 15, -8),
-            ellipse(557, 484, 17, 15, -8),
-        ]
-    )
-    sil = union([body, little, others])
+    toes = [t.shape() for t in SIDE_TOES]
+    sil = leg_cut(union([body, *toes]), LEG_CUT)
     cut = Cutter(sil)
-    cut.take("malleolus_lateral", ellipse(134, 300, 30, 36))
-    cut.take(
-        "heel_posterior",
-        with_winding(
-            inner_band(sil, 24).intersected(
-                polygon([(-FAR, 250), (90, 250), (96, 470), (70, 520), (-FAR, 520)])
-            )
-        ),
+    cut.take("malleolus_lateral", malleolus_side(148, 334, 24, 40, 10))
+    heel_posterior(cut, sil)
+    shared_leg(cut, "leg_anterolateral")
+    little = toes[-1]
+    base = side_of(
+        [(454, -FAR), (454, 496), (448, 518), (450, 540), (452, FAR)], [(FAR, FAR), (FAR, -FAR)]
     )
-    leg_end = [(-FAR, 250), (70, 250), (140, 268), (200, 262), (FAR, 240)]
-    leg = side_of(leg_end, [(FAR, -FAR), (-FAR, -FAR)])
-    cut.take(
-        "calf_posterior",
-        with_winding(
-            leg.intersected(
-                side_of(
-                    [(112, -FAR), (106, 60), (98, 180), (90, 250), (88, FAR)],
-                    [(-FAR, FAR), (-FAR, -FAR)],
-                )
-            )
-        ),
-    )
-    cut.take(
-        "ankle_anterior",
-        smooth_closed(
-            [(178, 244), (232, 256), (270, 330), (262, 394), (222, 386), (196, 340), (184, 290)]
-        ),
-    )
-    cut.take("leg_anterolateral", leg)
-    cut.take("little_toe", little)
-    cut.take("toes_dorsal", with_winding(others.subtracted(body)))
+    cut.take("little_toe", with_winding(little.intersected(base)))
+    cut.take("toes_dorsal", with_winding(union(toes[:-1]).subtracted(body).intersected(base)))
     cut.take(
         "heel_lateral",
-        side_of([(206, -FAR), (206, 390), (200, 450), (204, FAR)], [(-FAR, FAR), (-FAR, -FAR)]),
+        side_of([(236, -FAR), (230, 390), (222, 460), (226, FAR)], [(-FAR, FAR), (-FAR, -FAR)]),
     )
     cut.take(
         "sole_lateral",
-        with_winding(
-            inner_band(sil, 16).intersected(
-                polygon([(180, 500), (430, 500), (430, FAR), (180, FAR)])
-            )
-        ),
+        with_winding(edge_band(sil, 16, polygon([(200, 500), (476, 500), (476, FAR), (200, FAR)]))),
     )
     cut.take(
         "foot_lateral_border",
         side_of(
-            [(-FAR, 478), (200, 478), (300, 480), (380, 486), (430, 490), (FAR, 490)],
+            [(-FAR, 470), (220, 470), (300, 480), (380, 488), (452, 492), (FAR, 492)],
             [(FAR, FAR), (-FAR, FAR)],
         ),
     )
     cut.rest("dorsum_lateral")
 
-    details: list[tuple[QPainterPath, bool]] = [
-        (smooth_open([(478, 500), (492, 504), (498, 514)]), False),  # little toe nail
-        (smooth_open([(534, 478), (546, 480), (550, 490)]), False),  # 3rd toe nail
-        (smooth_open([(552, 475), (563, 478), (566, 488)]), False),  # 2nd toe nail
-        (smooth_open([(118, 318), (136, 308), (156, 318)]), False),  # malleolus contour
-        (smooth_open([(92, 120), (98, 230), (86, 330), (76, 420)]), False),  # Achilles tendon
-        (smooth_open([(296, 512), (310, 500), (326, 512)]), False),  # 5th metatarsal base
-        (smooth_open([(250, 370), (320, 410), (400, 440)]), False),  # extensor tendons
+    details: list[tuple[QPainterPath, bool]] = [*heel_details()]
+    # each toe's edge where it passes in front of the farther ones
+    for i in range(1, len(SIDE_TOES)):
+        for line in visible_outline(toes[i], union([body, *toes[i + 1 :]])):
+            details.append((line, False))
+    for t in (SIDE_TOES[0], SIDE_TOES[-1]):  # the nails that show from this side
+        details.append((smooth_open([t.at(0.8, 0.9), t.at(0.92, 0.86), t.at(1.01, 0.62)]), False))
+    details += [
+        # the lateral malleolus: its lower rim and the fibula above it
+        (smooth_open([(128, 366), (136, 382), (150, 388), (164, 374)]), False),
+        (smooth_open([(154, 292), (152, 240)]), False),
+        # the peroneal tendons behind the malleolus, to the 5th metatarsal base
+        (smooth_open([(118, 300), (122, 370), (150, 416), (220, 452), (290, 482)]), False),
+        (smooth_open([(286, 500), (300, 486), (318, 496)]), False),  # 5th metatarsal base
+        (smooth_open([(250, 352), (310, 402), (380, 438), (440, 464)]), False),  # extensors
     ]
     return FootArt(sil, cut.regions, details)
