@@ -15,7 +15,7 @@ Every score is the sum of named ``Evidence`` normalised to 0..1 with
 - pain in the back and buttock, and symmetric sensory symptoms in both feet (a
   stocking pattern, length-dependent like a polyneuropathy, with reflexes reduced on
   both sides), follow no dermatome and count lightly; pain marked in many regions of
-  one root adds at most ``PAIN_CAP`` (it is one radiating pain).
+  one root adds less than ``PAIN_CAP`` (it is one radiating pain).
 
 A side implicates a root only with localising evidence (a finding or a
 deficit, not a tension sign alone). A root implicated on both sides is listed
@@ -51,8 +51,9 @@ STOCKING_FACTOR = 0.3
 FOOT_GROUP = "foot"
 SYMMETRIC_REFLEX_NOTE = "reduced on both sides with a stocking pattern, weighed lightly"
 # Pain marked in many regions of one root is one radiating pain, not many independent
-# clues: together they add at most PAIN_CAP (about three marks), so pain alone never
-# makes a root near-certain.
+# clues: beyond PAIN_KNEE (about two marks) more pain adds less and less, never more than
+# PAIN_CAP in all, so pain alone never makes a root near-certain.
+PAIN_KNEE = 1.0
 PAIN_CAP = 1.5
 PAIN_CAP_NOTE = "pain in several regions counts as one radiating pain"
 MIN_TOTAL = 0.3  # below this a side does not implicate the root
@@ -154,11 +155,16 @@ def _reduced_on_both_sides(signs: Iterable[Sign], knowledge: Knowledge) -> froze
 
 
 def _capped_pain(items: list[tuple[float, str]]) -> list[tuple[float, str]]:
-    """Pain marks of one root on one side, scaled down together to at most ``PAIN_CAP``."""
+    """Pain marks of one root on one side, scaled down together to stay under ``PAIN_CAP``.
+
+    Up to ``PAIN_KNEE`` nothing changes; above it the total grows ever more slowly toward
+    ``PAIN_CAP`` (more pain still counts a little more, so the order of roots is kept).
+    """
     total = math.fsum(weight for weight, _ in items)
-    if total <= PAIN_CAP:
+    if total <= PAIN_KNEE:
         return items
-    share = PAIN_CAP / total
+    room = PAIN_CAP - PAIN_KNEE
+    share = (PAIN_KNEE + room * (1 - math.exp(-(total - PAIN_KNEE) / room))) / total
     return [(weight * share, text[:-1] + f"; {PAIN_CAP_NOTE})") for weight, text in items]
 
 
