@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
 import statistics
+import subprocess
+import sys
 
 import pytest
 
-from rootmap.maps import VIEW_NAMES, MapFileError, load_spine, load_view, read_view
+from rootmap.maps import VIEW_NAMES, MapFileError, diskcache, load_spine, load_view, read_view
 from rootmap.resources import asset_path
 
 AVAILABLE = [n for n in VIEW_NAMES if asset_path("maps", f"{n}.svg").is_file()]
@@ -116,7 +120,8 @@ def test_transforms_are_applied_and_label_points_stay_inside_concave_shapes(tmp_
 
 def test_geometry_is_cached_by_content(tmp_path, monkeypatch):
     monkeypatch.setenv("ROOTMAP_CACHE_DIR", str(tmp_path / "cache"))
-    source = asset_path("maps", "body_front.svg")
+    source = tmp_path / "body_front.svg"  # a copy: no baked geometry beside it
+    source.write_bytes(asset_path("maps", "body_front.svg").read_bytes())
     first = read_view("body_front", source)
     assert len(list((tmp_path / "cache").glob("body_front-*.json"))) == 1
     again = read_view("body_front", source)
@@ -139,3 +144,22 @@ def test_spine_has_every_vertebra_disc_and_root():
     # viewed from behind: the patient's left roots are on the viewer's left
     left, right = spine.roots[("left", "L4")], spine.roots[("right", "L4")]
     assert left.label_point[0] < right.label_point[0]
+
+
+def test_baked_geometry_matches_the_svgs_and_spares_svgelements(tmp_path):
+    """The geometry shipped beside the SVGs is what parsing them gives, and is used first."""
+    from rootmap.maps import REGION_GROUPS, extract_geometry
+
+    for name in ("foot_dorsal", "body_back"):
+        svg = asset_path("maps", f"{name}.svg")
+        baked = json.loads(diskcache.baked_file(svg, svg.read_bytes()).read_text("utf-8"))
+        fresh = extract_geometry(svg, REGION_GROUPS)
+        assert baked["groups"] == json.loads(json.dumps(fresh["groups"])), name
+    script = (
+        "import sys; from rootmap.maps import VIEW_NAMES, load_view, load_spine\n"
+        "[load_view(v) for v in VIEW_NAMES]; load_spine()\n"
+        "assert 'svgelements' not in sys.modules, 'parsed an SVG at start-up'\n"
+    )
+    env = {**os.environ, "ROOTMAP_CACHE_DIR": str(tmp_path / "empty-cache")}
+    subprocess.run([sys.executable, "-c", script], check=True, env=env)
+    assert not (tmp_path / "empty-cache").exists()

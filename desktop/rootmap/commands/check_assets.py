@@ -193,7 +193,7 @@ def _renders(svg: Path) -> tuple[bool, list[str]]:
 def check(maps_dir: Path) -> tuple[list[str], list[str]]:
     """(problems, notes) for the maps in `maps_dir`."""
     from rootmap.knowledge import KnowledgeError, load_knowledge
-    from rootmap.maps import MapFileError, read_spine, read_view
+    from rootmap.maps import MapFileError, diskcache, read_spine, read_view
     from rootmap.maps.svgfile import read_groups
 
     problems: list[str] = []
@@ -213,6 +213,11 @@ def check(maps_dir: Path) -> tuple[list[str], list[str]]:
         if not valid or messages:
             why = f" ({'; '.join(messages)})" if messages else ""
             problems.append(f"{svg.name}: QtSvg cannot render it cleanly{why}")
+        if not diskcache.baked_file(svg, svg.read_bytes()).is_file():
+            problems.append(
+                f"{svg.name}: its geometry is not baked for this version of the file "
+                "(run: python3 tools/bake_geometry.py)"
+            )
         try:
             if name == "spine":
                 spine = read_spine(svg)

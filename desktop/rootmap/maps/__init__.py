@@ -97,10 +97,17 @@ def _extract(svg_file: Path, groups: tuple[str, ...]) -> dict[str, Any]:
         data = svg_file.read_bytes()
     except OSError as error:
         raise MapFileError(f"{svg_file.name}: cannot read the map ({error.strerror})") from error
-    cached_at = diskcache.cache_file(svg_file, data)
-    cached = diskcache.read(cached_at)
-    if cached is not None and tuple(cached.get("group_names", ())) == groups:
-        return cached
+    for place in (diskcache.baked_file(svg_file, data), diskcache.cache_file(svg_file, data)):
+        cached = diskcache.read(place)
+        if cached is not None and tuple(cached.get("group_names", ())) == groups:
+            return cached
+    return extract_geometry(svg_file, groups, cache_to=diskcache.cache_file(svg_file, data))
+
+
+def extract_geometry(
+    svg_file: Path, groups: tuple[str, ...], cache_to: Path | None = None
+) -> dict[str, Any]:
+    """Parse the SVG with svgelements (slow: label points) and optionally cache the result."""
     raw = read_groups(svg_file, groups)
     extracted: dict[str, Any] = {
         "width": raw["width"],
@@ -124,7 +131,8 @@ def _extract(svg_file: Path, groups: tuple[str, ...]) -> dict[str, Any]:
                 }
             )
         extracted["groups"][name] = shapes
-    diskcache.write(cached_at, extracted)
+    if cache_to is not None:
+        diskcache.write(cache_to, extracted)
     return extracted
 
 

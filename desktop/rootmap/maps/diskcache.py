@@ -1,7 +1,10 @@
 """A cache of extracted map geometry, so start-up skips svgelements.
 
-One JSON file per view in the user's cache folder, named after the SVG's sha256, so a
-changed SVG is parsed again. A cache that cannot be read or written is simply ignored.
+One JSON file per view, named after the SVG's sha256, so a changed SVG is parsed again.
+Two places are looked in: the *baked* geometry shipped beside the SVGs
+(``assets/maps/geometry/``, written by ``tools/bake_geometry.py`` and checked by
+``rootmap check-assets``), so that even a first start never parses; then the user's cache
+folder. A cache that cannot be read or written is simply ignored.
 """
 
 from __future__ import annotations
@@ -31,9 +34,20 @@ def cache_dir() -> Path:
     return base / "rootmap" / "maps"
 
 
+BAKED_DIR = "geometry"
+
+
+def _name(svg_file: Path, data: bytes) -> str:
+    return f"{svg_file.stem}-{hashlib.sha256(data).hexdigest()[:24]}.json"
+
+
 def cache_file(svg_file: Path, data: bytes) -> Path:
-    digest = hashlib.sha256(data).hexdigest()[:24]
-    return cache_dir() / f"{svg_file.stem}-{digest}.json"
+    return cache_dir() / _name(svg_file, data)
+
+
+def baked_file(svg_file: Path, data: bytes) -> Path:
+    """Where the geometry shipped with this exact SVG lives (beside it, read-only)."""
+    return svg_file.parent / BAKED_DIR / _name(svg_file, data)
 
 
 def read(path: Path) -> dict[str, Any] | None:
