@@ -2,7 +2,10 @@
 (the first one just after the window's first paint, so that start-up stays quick).
 
 Tabs: "Body front", "Body back", and "Feet" (dorsal, plantar, medial and lateral
-views in a 2x2 grid, so a foot exam needs no switching). Ctrl+1/2/3 switch tabs.
+views in a 2x2 grid, so a foot exam needs no switching). Ctrl+1/2/3 switch tabs (the main
+window's View menu); inside the map area Ctrl+PageDown/PageUp and Ctrl+Tab/Ctrl+Shift+Tab
+go to the next/previous tab and put the keyboard in its first map. A map's keyboard
+"current region" is announced in the window's status bar (``show_message``).
 The area keeps the styling state (marks, highlight) and applies it to each view as it
 is built and, on every change, to the items that changed only.
 """
@@ -12,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from rootmap.ui.map_view import HIGHLIGHT_NONE, MapGraphicsView, Mark, RegionItem
@@ -45,6 +48,15 @@ class MapArea(QTabWidget):
             self.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
         self.currentChanged.connect(self._build_page)
         self._painted = False
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1), ("Ctrl+Tab", 1)):
+            self._add_shortcut(keys, step)
+        self._add_shortcut("Ctrl+Shift+Tab", -1)
+        self._add_shortcut("Ctrl+Shift+Backtab", -1)
+
+    def _add_shortcut(self, keys: str, step: int) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda: self.step_page(step))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -75,6 +87,13 @@ class MapArea(QTabWidget):
         names = PAGES[self.currentIndex()][1] if self.currentIndex() >= 0 else ()
         return [self._views[n] for n in names if n in self._views]
 
+    def step_page(self, step: int) -> None:
+        """The next (+1) or previous (-1) tab, the keyboard in its first map."""
+        self.setCurrentIndex((self.currentIndex() + step) % self.count())
+        views = self.current_views()
+        if views:
+            views[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def zoom_by(self, factor: float) -> None:
         for view in self.current_views():
             view.zoom_by(factor)
@@ -96,6 +115,13 @@ class MapArea(QTabWidget):
             cell = self._build_cell(name, page)
             columns = 2 if len(names) > 1 else 1
             grid.addWidget(cell, position // columns, position % columns)
+        # Tab goes from the tab bar into this page's maps, in reading order.
+        previous: QWidget = self.tabBar()
+        for name in names:
+            view = self._views.get(name)
+            if view is not None:
+                QWidget.setTabOrder(previous, view)
+                previous = view
 
     def _build_cell(self, name: str, parent: QWidget) -> QWidget:
         cell = QWidget(parent)
@@ -121,11 +147,18 @@ class MapArea(QTabWidget):
         view.tooltip_text = lambda item: self.tooltip_text(item)
         view.regionClicked.connect(self.regionClicked)
         view.regionHovered.connect(self.regionHovered)
+        view.currentRegionChanged.connect(lambda key, v=view: self._announce(v, key))
         self._views[name] = view
         for key, item in view.items_by_key.items():
             item.set_marks(self._marks.get(key, ()))
             item.set_highlight(self._highlight.get(key, HIGHLIGHT_NONE))
         return cell
+
+    def _announce(self, view: MapGraphicsView, key: str) -> None:
+        item = view.item(key)
+        show_message = getattr(self.window(), "show_message", None)
+        if item is not None and callable(show_message):
+            show_message(view.description(item).replace("\n", " — "), 10000)
 
     # --- styling --------------------------------------------------------------------
     def set_marks(self, marks: Mapping[str, tuple[Mark, ...]]) -> None:

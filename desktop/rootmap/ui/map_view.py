@@ -6,6 +6,17 @@ re-renders it); each region is a ``RegionItem`` built once from
 
 Mouse: left click marks (``regionClicked(key, "left")``), right click clears
 (``"right"``); Ctrl+wheel zooms under the cursor; middle-drag or Space+drag pans.
+
+Keyboard (the view takes focus with Tab and then shows a focus ring): the arrow keys move
+a "current region" outline (thick, dark, dashed) to the nearest region that way, Home/End
+go to the first/last region, Enter or Space marks the current region exactly as a left
+click would (the same ``regionClicked`` signal, so the same undoable edit) and Delete or
+Backspace clears it as a right click would. ``currentRegionChanged(key)`` tells the map
+area, which shows the region's name, side and roots in the status bar; the view's
+accessible description says the same.
+
+The art is drawn without the SVG's ``title`` group, and "fit" shows the anatomy and its
+R/L labels (``rootmap.ui.map_art``), so small panes show large feet.
 """
 
 from __future__ import annotations
@@ -17,15 +28,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
+    QPaintEvent,
+    QPalette,
     QPen,
+    QTextDocumentFragment,
     QWheelEvent,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
     QFrame,
@@ -39,7 +53,8 @@ from PySide6.QtWidgets import (
 )
 
 from rootmap import palette
-from rootmap.ui import brushes
+from rootmap.ui import brushes, map_keyboard
+from rootmap.ui.map_art import load_art
 
 if TYPE_CHECKING:  # rootmap.maps imports svgelements: load it only when a map is built
     from rootmap.maps import MapView as MapGeometry
@@ -48,6 +63,13 @@ if TYPE_CHECKING:  # rootmap.maps imports svgelements: load it only when a map i
 Mark = tuple[str, int | None]  # (kind, intensity)
 HIGHLIGHT_NONE, HIGHLIGHT_PRIMARY, HIGHLIGHT_OVERLAP = 0, 1, 2
 MIN_ZOOM, MAX_ZOOM = 0.2, 12.0
+CURRENT_OUTLINE = "#1A1A1A"  # the keyboard's current region: dark dashes on a white halo
+ARROWS: dict[int, str] = {
+    Qt.Key.Key_Right.value: "right",
+    Qt.Key.Key_Left.value: "left",
+    Qt.Key.Key_Up.value: "up",
+    Qt.Key.Key_Down.value: "down",
+}
 
 
 def painter_path(commands: Iterable[tuple[object, ...]]) -> QPainterPath:
@@ -80,7 +102,8 @@ class RegionItem(QGraphicsPathItem):
         self.marks: tuple[Mark, ...] = ()
         self.highlight = HIGHLIGHT_NONE
         self.hovered = False
-        self._bounds = path.boundingRect().adjusted(-6, -6, 6, 6)
+        self.current = False  # the keyboard's current region (drawn while the view has focus)
+        self._bounds = path.boundingRect().adjusted(-12, -12, 12, 12)
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
@@ -101,6 +124,12 @@ class RegionItem(QGraphicsPathItem):
             self.highlight = level
             self.update()
 
+    def set_current(self, on: bool) -> None:
+        if on != self.current:
+            self.current = on
+            self.setZValue(2 if on else 1)  # its outline over the neighbours' marks
+            self.update()
+
     def is_styled(self) -> bool:
         return bool(self.marks) or self.highlight != HIGHLIGHT_NONE
 
@@ -115,7 +144,7 @@ class RegionItem(QGraphicsPathItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        if not (self.marks or self.highlight or self.hovered):
+        if not (self.marks or self.highlight or self.hovered or self.current):
             return
         path = self.path()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -139,6 +168,16 @@ class RegionItem(QGraphicsPathItem):
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.drawPath(path)
+        if self.current:
+            halo = QPen(QColor("white"), 6)
+            halo.setCosmetic(True)
+            painter.setPen(halo)
+            painter.drawPath(path)
+            dashes = QPen(QColor(CURRENT_OUTLINE), 3.5, Qt.PenStyle.CustomDashLine)
+            dashes.setDashPattern([2.0, 1.5])
+            dashes.setCosmetic(True)
+            painter.setPen(dashes)
+            painter.drawPath(path)
 
 
 class MapGraphicsView(QGraphicsView):
@@ -146,14 +185,15 @@ class MapGraphicsView(QGraphicsView):
 
     regionClicked = Signal(str, str)  # region key ("left.dorsum_central"), "left"/"right"
     regionHovered = Signal(str)  # key, or "" when the pointer leaves the regions
+    currentRegionChanged = Signal(str)  # the keyboard's current region moved (key)
 
     def __init__(self, geometry: MapGeometry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.geometry_ = geometry
         self.name = geometry.name
         self.setObjectName(f"map_{geometry.name}")
-        self.setScene(QGraphicsScene(0, 0, geometry.width, geometry.height, self))
-        self.renderer = QSvgRenderer(str(Path(geometry.svg_file)), self)
+        self.renderer, self._content = load_art(Path(geometry.svg_file), self)
+        self.setScene(QGraphicsScene(self._content, self))
         self.art = QGraphicsSvgItem()
         self.art.setSharedRenderer(self.renderer)
         self.art.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -165,6 +205,14 @@ class MapGraphicsView(QGraphicsView):
             self.scene().addItem(item)
             self.items_by_key[shape.key] = item
         self.tooltip_text: Callable[[RegionItem], str] = lambda item: item.key
+        self.current_key = ""
+        self._label_points = {
+            k: (i.label_point.x(), i.label_point.y()) for k, i in self.items_by_key.items()
+        }
+        self.setAccessibleName(f"{geometry.title} map")
+        self.setAccessibleDescription(
+            "Arrow keys choose a region, Enter marks it, Delete clears it"
+        )
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
         )
@@ -173,11 +221,11 @@ class MapGraphicsView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setMouseTracking(True)
-        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self._content = self.content_rect()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._set_auto_fit(True)
         self._pan_from: QPoint | None = None
         self._space_down = False
+        self._space_panned = False
         self._hover_key = ""
 
     # --- zoom and pan -------------------------------------------------------------
@@ -192,8 +240,8 @@ class MapGraphicsView(QGraphicsView):
             self.scale(step, step)
 
     def content_rect(self) -> QRectF:
-        """What "fit" shows: the whole drawing, with its titles and R/L labels."""
-        return self.sceneRect()
+        """What "fit" shows: the anatomy and its R/L labels, without the page's title."""
+        return QRectF(self._content)
 
     def fit(self) -> None:
         self._set_auto_fit(True)
@@ -221,21 +269,112 @@ class MapGraphicsView(QGraphicsView):
         else:
             super().wheelEvent(event)
 
+    # --- keyboard -----------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self._space_down = True
-            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = modifiers == Qt.KeyboardModifier.NoModifier
+        if key == Qt.Key.Key_Space and plain:
+            if not event.isAutoRepeat():  # held: Space+drag pans; tapped: marks on release
+                self._space_down, self._space_panned = True, False
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        if plain and self._keyboard(key):
             event.accept()
             return
         super().keyPressEvent(event)
 
+    def _keyboard(self, key: int) -> bool:
+        """Arrow keys, Home/End, Enter, Delete/Backspace; False for any other key."""
+        if key in ARROWS:
+            if not self.current_key:
+                target = map_keyboard.first_key(self._label_points)
+            else:
+                target = map_keyboard.neighbour(self._label_points, self.current_key, ARROWS[key])
+            self.set_current(target or self.current_key)
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            pick = map_keyboard.first_key if key == Qt.Key.Key_Home else map_keyboard.last_key
+            self.set_current(pick(self._label_points) or "")
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._activate_current("left")
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self._activate_current("right")
+        else:
+            return False
+        return True
+
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            tapped = self._space_down and not self._space_panned
             self._space_down = False
             self.viewport().unsetCursor()
+            if tapped:
+                self._activate_current("left")
             event.accept()
             return
         super().keyReleaseEvent(event)
+
+    def _activate_current(self, button: str) -> None:
+        """Enter/Space ("left") or Delete ("right") on the current region: as a click."""
+        item = self.items_by_key.get(self.current_key)
+        if item is None:
+            self.set_current(map_keyboard.first_key(self._label_points) or "")
+            return
+        self.regionClicked.emit(item.key, button)
+        self._describe(item)  # its marks changed
+
+    def set_current(self, key: str, announce: bool = True) -> None:
+        """Make ``key`` the current region ("" for none); outlined while the view has focus."""
+        old = self.items_by_key.get(self.current_key)
+        if old is not None:
+            old.set_current(False)
+        item = self.items_by_key.get(key)
+        self.current_key = key if item is not None else ""
+        if item is None:
+            return
+        item.set_current(self.hasFocus())
+        self.ensureVisible(item, 8, 8)
+        if announce:
+            self._describe(item)
+            self.currentRegionChanged.emit(item.key)
+
+    def description(self, item: RegionItem) -> str:
+        """The region in plain words: name, side, roots and marks (the tooltip's text)."""
+        return QTextDocumentFragment.fromHtml(self.tooltip_text(item)).toPlainText()
+
+    def _describe(self, item: RegionItem) -> None:
+        self.setAccessibleDescription(self.description(item).replace("\n", ". "))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        by_keyboard = event.reason() in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+        )
+        if self.current_key:
+            self.set_current(self.current_key, announce=by_keyboard)
+        elif by_keyboard:
+            self.set_current(map_keyboard.first_key(self._label_points) or "")
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        item = self.items_by_key.get(self.current_key)
+        if item is not None:
+            item.set_current(False)
+        self._space_down = False
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.hasFocus():  # the focus ring: the keyboard is in this map
+            painter = QPainter(self.viewport())
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 3)
+            painter.setPen(pen)
+            painter.drawRect(self.viewport().rect().adjusted(1, 1, -2, -2))
+            painter.end()
 
     # --- clicks -------------------------------------------------------------------
     def region_at(self, position: QPointF) -> RegionItem | None:
@@ -250,6 +389,7 @@ class MapGraphicsView(QGraphicsView):
             button == Qt.MouseButton.LeftButton and self._space_down
         ):
             self._pan_from = event.position().toPoint()
+            self._space_panned = self._space_down
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
@@ -257,6 +397,7 @@ class MapGraphicsView(QGraphicsView):
             item = self.region_at(event.position())
             if item is not None:
                 name = "left" if button == Qt.MouseButton.LeftButton else "right"
+                self.set_current(item.key, announce=False)  # the keyboard goes on from here
                 self.regionClicked.emit(item.key, name)
             event.accept()
             return

@@ -1,0 +1,51 @@
+"""A map's artwork as a view shows it: every top-level group but the page ``title``.
+
+The app names each map in a caption above it, so the SVG's own title (``<g id="title">``)
+is left out, and the view fits the anatomy and its R/L labels, not the page:
+``load_art`` returns the renderer and the union of the kept groups' bounds plus a small
+margin. An SVG without a ``title`` group is drawn whole (its titles may still sit in
+``labels``, which the fit then includes).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree import ElementTree
+
+from PySide6.QtCore import QByteArray, QObject, QRectF
+from PySide6.QtSvg import QSvgRenderer
+
+SVG_NS = "http://www.w3.org/2000/svg"
+TITLE_GROUP = "title"
+MARGIN = 0.02  # of the content's larger side, on each side
+
+
+def top_level_groups(root: ElementTree.Element) -> list[ElementTree.Element]:
+    return [child for child in root if child.tag in ("g", f"{{{SVG_NS}}}g") and child.get("id")]
+
+
+def load_art(svg_file: Path, parent: QObject | None) -> tuple[QSvgRenderer, QRectF]:
+    """The renderer for the art without its title group, and the rectangle to fit."""
+    data = Path(svg_file).read_bytes()
+    root = ElementTree.fromstring(data)
+    groups = top_level_groups(root)
+    kept = [g for g in groups if g.get("id") != TITLE_GROUP]
+    if len(kept) < len(groups):
+        for group in groups:
+            if group.get("id") == TITLE_GROUP:
+                root.remove(group)
+        ElementTree.register_namespace("", SVG_NS)
+        data = ElementTree.tostring(root, encoding="utf-8")
+    renderer = QSvgRenderer(QByteArray(data), parent)
+    if not renderer.isValid():
+        raise ValueError(f"{Path(svg_file).name} is not a valid SVG drawing")
+    bounds = QRectF()
+    for group in kept:
+        group_id = str(group.get("id"))
+        rect = renderer.transformForElement(group_id).mapRect(renderer.boundsOnElement(group_id))
+        if rect.isValid():
+            bounds = bounds.united(rect) if bounds.isValid() else rect
+    if not bounds.isValid():
+        bounds = renderer.viewBoxF()
+    margin = MARGIN * max(bounds.width(), bounds.height())
+    return renderer, bounds.adjusted(-margin, -margin, margin, margin)
