@@ -51,11 +51,11 @@ STOCKING_FACTOR = 0.3
 FOOT_GROUP = "foot"
 SYMMETRIC_REFLEX_NOTE = "reduced on both sides with a stocking pattern, weighed lightly"
 # Pain marked in many regions of one root is one radiating pain, not many independent
-# clues: beyond PAIN_KNEE (about two marks) more pain adds less and less, never more than
+# clues: beyond PAIN_KNEE (two marks) more pain adds less and less, never more than
 # PAIN_CAP in all, so pain alone never makes a root near-certain.
-PAIN_KNEE = 1.0
-PAIN_CAP = 1.5
-PAIN_CAP_NOTE = "pain in several regions counts as one radiating pain"
+PAIN_KNEE = 1.2
+PAIN_CAP = 1.6
+PAIN_CAP_NOTE = "several painful regions of one root count as one radiating pain"
 MIN_TOTAL = 0.3  # below this a side does not implicate the root
 
 SIDES = ("left", "right")
