@@ -56,16 +56,34 @@ ANTERIOR = [
 ]
 
 
-def malleolus_side(cx: float, cy: float, rx: float, ry: float, drop: float) -> QPainterPath:
-    """A malleolus seen from the side: a rounded bony knob whose blunt tip
-    hangs `drop` lower and a little backwards (towards -x)."""
+def _malleolus_points(
+    cx: float, cy: float, rx: float, ry: float, drop: float, taper: float, degrees: range
+) -> list[Point]:
     pts = []
-    for k in range(12):
-        a = math.radians(k * 30)
-        x, y = cx + rx * math.sin(a), cy - ry * math.cos(a)
+    for deg in degrees:
+        a = math.radians(deg)
+        narrow = 1 - taper * max(0.0, -math.cos(a)) ** 2
+        x, y = cx + rx * narrow * math.sin(a), cy - ry * math.cos(a)
         low = max(0.0, -math.cos(a))  # 0 above the centre, 1 at the tip
         pts.append((x - drop * 0.4 * low**3, y + drop * low**3))
-    return smooth_closed(pts)
+    return pts
+
+
+def malleolus_side(
+    cx: float, cy: float, rx: float, ry: float, drop: float, taper: float = 0.0
+) -> QPainterPath:
+    """A malleolus seen from the side: a rounded bony knob whose blunt tip
+    hangs `drop` lower and a little backwards (towards -x); `taper` narrows
+    it towards that tip (the lateral malleolus ends in a narrower point)."""
+    return smooth_closed(_malleolus_points(cx, cy, rx, ry, drop, taper, range(0, 360, 30)))
+
+
+def malleolus_rim(
+    cx: float, cy: float, rx: float, ry: float, drop: float, taper: float = 0.0
+) -> QPainterPath:
+    """The shadowed lower rim of a malleolus, just inside its outline."""
+    pts = _malleolus_points(cx, cy, rx * 0.84, ry * 0.84, drop * 0.84, taper, range(110, 260, 15))
+    return smooth_open(pts)
 
 
 def visible_outline(shape: QPainterPath, occluders: QPainterPath) -> list[QPainterPath]:
@@ -115,13 +133,13 @@ def shared_leg(cut: Cutter, leg_region: str) -> None:
             )
         ),
     )
+    cut.take(leg_region, leg)
     cut.take(
         "ankle_anterior",
         smooth_closed(
             [(200, 276), (230, 284), (258, 332), (290, 370), (272, 396), (230, 386), (206, 340)]
         ),
     )
-    cut.take(leg_region, leg)
 
 
 def heel_posterior(cut: Cutter, sil: QPainterPath) -> None:
@@ -156,17 +174,18 @@ def medial() -> FootArt:
             (440, 522),
             (455, 500),
             (464, 470),
-            (420, 448),
-            (366, 424),
-            (316, 398),
-            (282, 376),
+            (420, 444),
+            (366, 418),
+            (316, 393),
+            (282, 373),
             *ANTERIOR,
         ]
     )
     hallux = Toe(((398, 490), (470, 500), (530, 506), (558, 510)), (50, 68, 60, 52), 0.7)
     sil = leg_cut(union([body, hallux.shape()]), LEG_CUT)
     cut = Cutter(sil)
-    cut.take("malleolus_medial", malleolus_side(168, 318, 28, 32, 4))
+    medial_malleolus = (170, 318, 30, 32, 4)
+    cut.take("malleolus_medial", malleolus_side(*medial_malleolus))
     heel_posterior(cut, sil)
     cut.take(
         "heel_plantar",
@@ -198,13 +217,21 @@ def medial() -> FootArt:
     details: list[tuple[QPainterPath, bool]] = [
         *heel_details(),
         (
-            smooth_open([hallux.at(0.7, 0.92), hallux.at(0.84, 0.9), hallux.at(0.99, 0.72)]),
-            False,
+            smooth_closed(
+                [
+                    hallux.at(0.7, 0.93),
+                    hallux.at(0.86, 0.97),
+                    hallux.at(0.99, 0.86),
+                    hallux.at(1.02, 0.66),
+                    hallux.at(0.9, 0.74),
+                    hallux.at(0.72, 0.8),
+                ]
+            ),
+            True,
         ),  # nail
-        (smooth_open([hallux.at(0.74, 0.92), hallux.at(0.74, 0.6)]), False),  # nail fold
         (smooth_open([hallux.at(0.56, -0.5), hallux.at(0.57, -0.95)]), False),  # IP crease
         # the malleolus: its lower rim and the medial border of the tibia above it
-        (smooth_open([(146, 338), (156, 352), (172, 356), (188, 344)]), False),
+        (malleolus_rim(*medial_malleolus), False),
         (smooth_open([(180, 282), (178, 230)]), False),
         (smooth_open([(244, 338), (286, 384), (340, 414)]), False),  # tibialis anterior
         (smooth_open([(262, 492), (320, 480), (380, 486), (424, 506)]), False),  # arch
@@ -234,17 +261,18 @@ def lateral() -> FootArt:
             (454, 534),
             (464, 506),
             (458, 472),
-            (420, 450),
-            (366, 426),
-            (316, 400),
-            (282, 378),
+            (420, 446),
+            (366, 420),
+            (316, 395),
+            (282, 375),
             *ANTERIOR,
         ]
     )
     toes = [t.shape() for t in SIDE_TOES]
     sil = leg_cut(union([body, *toes]), LEG_CUT)
     cut = Cutter(sil)
-    cut.take("malleolus_lateral", malleolus_side(148, 334, 24, 40, 10))
+    lateral_malleolus = (146, 338, 26, 42, 10, 0.4)
+    cut.take("malleolus_lateral", malleolus_side(*lateral_malleolus))
     heel_posterior(cut, sil)
     shared_leg(cut, "leg_anterolateral")
     little = toes[-1]
@@ -279,7 +307,7 @@ def lateral() -> FootArt:
         details.append((smooth_open([t.at(0.8, 0.9), t.at(0.92, 0.86), t.at(1.01, 0.62)]), False))
     details += [
         # the lateral malleolus: its lower rim and the fibula above it
-        (smooth_open([(128, 366), (136, 382), (150, 388), (164, 374)]), False),
+        (malleolus_rim(*lateral_malleolus), False),
         (smooth_open([(154, 292), (152, 240)]), False),
         # the peroneal tendons behind the malleolus, to the 5th metatarsal base
         (smooth_open([(118, 300), (122, 370), (150, 416), (220, 452), (290, 482)]), False),
