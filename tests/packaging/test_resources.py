@@ -60,3 +60,14 @@ def test_packaging_files_exist():
         "icons/org.rootmap.RootMap.svg",
     ):
         assert (packaging / name).is_file(), name
+
+
+def test_qt_void_calls_keep_none_alive():
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None per void call and aborts."""
+    from PySide6.QtGui import QPainterPath
+
+    path = QPainterPath()
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        path.lineTo(1.0, 2.0)
+    assert sys.getrefcount(None) >= before - 50
