@@ -247,7 +247,7 @@ def dorsal() -> FootArt:
     )
     cut.take(
         "foot_lateral_border",
-        with_winding(edge_band(sil, 20, polygon([(180, 240), (FAR, 240), (FAR, 530), (180, 530)]))),
+        with_winding(edge_band(sil, 20, polygon([(180, 240), (FAR, 240), (FAR, 500), (180, 500)]))),
     )
     # dorsum in thirds along the metatarsals
     cut.take(
@@ -382,7 +382,7 @@ def plantar() -> FootArt:
         "heel_medial",
         with_winding(
             heel.intersected(
-                edge_band(sil, 22, polygon([(-FAR, 30), (95, 30), (95, 200), (-FAR, 200)]))
+                edge_band(sil, 22, polygon([(-FAR, 64), (95, 64), (95, 200), (-FAR, 200)]))
             )
         ),
     )
@@ -390,7 +390,7 @@ def plantar() -> FootArt:
         "heel_lateral",
         with_winding(
             heel.intersected(
-                edge_band(sil, 22, polygon([(145, 30), (FAR, 30), (FAR, 200), (145, 200)]))
+                edge_band(sil, 22, polygon([(145, 64), (FAR, 64), (FAR, 200), (145, 200)]))
             )
         ),
     )
