@@ -4,17 +4,25 @@ Everything is checked at load time: every fact names a source from
 ``sources.toml``; roots, regions, signs and nerves refer to ids that exist; each
 atlas covers every region; unknown keys are typos and are refused. A problem is
 one ``KnowledgeError`` whose message names the file and the key path.
+
+Parsing the TOML is most of a load's time, so the app's own knowledge directory keeps
+the parsed tables in a cache file (``ParseCache``) next to the map geometry cache. An
+entry is used only when the file's bytes are exactly the ones it was parsed from, and
+every check above still runs on it: the cache saves the parsing, never the validation.
 """
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
+import sys
 import tomllib
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rootmap.encounter import MRC_SIGNS, SIGNS
 from rootmap.knowledge.model import (
@@ -87,12 +95,99 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
 
 @cache
 def _load(directory: Path) -> Knowledge:
-    return _Loader(directory).load()
+    parsed = ParseCache.for_app() if _is_app_directory(directory) else None
+    knowledge = _Loader(directory, parsed).load()
+    if parsed is not None:
+        parsed.save()
+    return knowledge
+
+
+def _is_app_directory(directory: Path) -> bool:
+    from rootmap.resources import asset_path
+
+    try:
+        return asset_path("knowledge").resolve() == directory
+    except (FileNotFoundError, ValueError):
+        return False
+
+
+class ParseCache:
+    """Parsed TOML by file name, each kept with the exact bytes it was parsed from.
+
+    One ``marshal`` file (the format of Python's own ``.pyc`` caches) in the user's
+    cache folder. A cache that is missing, stale, from another Python, unreadable or
+    unwritable is simply not used.
+    """
+
+    FORMAT = 1
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._entries: dict[str, bytes] = self._read()
+        self._changed = False
+
+    @classmethod
+    def for_app(cls) -> ParseCache:
+        """``$ROOTMAP_CACHE_DIR/knowledge.marshal``, else ``<user cache>/rootmap/...``."""
+        override = os.environ.get("ROOTMAP_CACHE_DIR")
+        if override:
+            return cls(Path(override) / "knowledge.marshal")
+        if sys.platform == "win32":
+            base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+            return cls(base / "rootmap" / "cache" / "knowledge.marshal")
+        if sys.platform == "darwin":
+            return cls(Path.home() / "Library" / "Caches" / "rootmap" / "knowledge.marshal")
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        return cls(base / "rootmap" / "knowledge.marshal")
+
+    def _stamp(self) -> tuple[int, str, int]:
+        return (self.FORMAT, sys.implementation.cache_tag or "", marshal.version)
+
+    def _read(self) -> dict[str, bytes]:
+        try:
+            stamp, entries = marshal.loads(self.path.read_bytes())
+            if tuple(stamp) != self._stamp() or not isinstance(entries, dict):
+                return {}
+        except (OSError, ValueError, EOFError, TypeError):
+            return {}
+        return entries
+
+    def get(self, name: str, raw: bytes) -> object | None:
+        """The parsed ``name`` if it was parsed from exactly ``raw``, else None."""
+        entry = self._entries.get(name)
+        if entry is None:
+            return None
+        try:
+            cached_raw, data = marshal.loads(entry)
+        except (ValueError, EOFError, TypeError):
+            return None
+        return data if cached_raw == raw else None
+
+    def put(self, name: str, raw: bytes, data: dict[str, Any]) -> None:
+        try:
+            self._entries[name] = marshal.dumps((raw, data))
+        except ValueError:  # a value marshal cannot store (e.g. a TOML date): parse each time
+            return
+        self._changed = True
+
+    def save(self) -> None:
+        """Write the cache if anything new was parsed (atomically; errors ignored)."""
+        if not self._changed:
+            return
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(marshal.dumps((self._stamp(), self._entries)))
+            os.replace(temporary, self.path)
+        except OSError:
+            temporary.unlink(missing_ok=True)  # a read-only home or a full disk: parse again
+        self._changed = False
 
 
 class _Loader:
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, parsed: ParseCache | None = None) -> None:
         self.directory = directory
+        self.parsed = parsed
         self.sources: dict[str, Source] = {}
         self.regions: dict[str, Region] = {}
 
@@ -100,18 +195,28 @@ class _Loader:
     def read(self, name: str) -> Table:
         path = self.directory / name
         try:
-            text = path.read_bytes().decode("utf-8")
+            raw = path.read_bytes()
         except FileNotFoundError:
             raise KnowledgeError(f"{name}: file not found in {self.directory}") from None
-        except UnicodeDecodeError as error:
-            raise KnowledgeError(f"{name}: not UTF-8 text ({error.reason})") from None
         except OSError as error:
             raise KnowledgeError(f"{name}: cannot read ({error.strerror})") from None
+        data = self.parsed.get(name, raw) if self.parsed is not None else None
+        if data is None:
+            data = self.parse(name, raw)
+            if self.parsed is not None:
+                self.parsed.put(name, raw, data)
+        return Table(data, name)
+
+    @staticmethod
+    def parse(name: str, raw: bytes) -> dict[str, Any]:
         try:
-            data = tomllib.loads(text)
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise KnowledgeError(f"{name}: not UTF-8 text ({error.reason})") from None
+        try:
+            return tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise KnowledgeError(f"{name}: bad TOML: {error}") from None
-        return Table(data, name)
 
     def must_read(self, name: str) -> Table:
         table = self.read(name)

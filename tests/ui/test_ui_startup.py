@@ -1,0 +1,137 @@
+"""Start-up: the window's shell paints first and the rest follows; the packaging hook;
+the parsed-knowledge cache that keeps the first frame quick."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QToolBar
+
+from rootmap.encounter import Encounter, Sign
+from rootmap.knowledge.loader import ParseCache, _Loader
+from rootmap.resources import asset_path
+from rootmap.ui.main_window import MainWindow
+
+REPORT = re.compile(r"^rootmap: first paint after (\d+) ms; ready after (\d+) ms$", re.M)
+
+
+def menu_titles(window: MainWindow) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def test_the_first_frame_is_the_app_shell_and_the_rest_follows_the_first_paint(qtbot):
+    window = MainWindow(progressive=True)
+    qtbot.addWidget(window)
+    # The shell: toolbar with the finding tools and the atlas, the form tabs, the map tabs.
+    assert not window.is_ready()
+    toolbar = window.findChild(QToolBar, "tools")
+    assert toolbar is not None
+    assert window.finding_palette.tool() == "pain"
+    assert window.findChild(QComboBox, "atlas").count() == len(window.knowledge.atlases)
+    assert [window.forms.tabText(i) for i in range(window.forms.count())] == [
+        "Examination",
+        "History",
+    ]
+    assert window.map_area.count() == 3
+    assert not hasattr(window, "exam_panel")  # built after the first paint
+    assert "&Teaching" not in menu_titles(window)
+
+    window.resize(1400, 900)
+    with qtbot.waitSignal(window.ready, timeout=10000):
+        window.show()
+    assert window.is_ready()
+    assert window.first_paint_time is not None
+    assert window.exam_panel.combo("ankle_dorsiflexion", "left").value() is None
+    assert window.exam_panel.isVisible()  # the Examination tab shows its form
+    assert window.history_panel.age.value() == -1  # age not known
+    assert window.file_actions.save_action in window.file_menu.actions()
+    assert {"&Teaching", "&Cases"} <= set(menu_titles(window))
+    assert window.map_area.views(), "the current map page is built when the window is ready"
+
+
+def test_an_encounter_set_before_the_forms_exist_shows_in_them(qtbot):
+    window = MainWindow(progressive=True)
+    qtbot.addWidget(window)
+    weak = Sign(sign="great_toe_extension", side="left", value=3)
+    window.set_encounter(Encounter(signs=(weak,)))
+    window.finish_startup()
+    assert window.exam_panel.combo("great_toe_extension", "left").value() == 3
+    window.finish_startup()  # a second call changes nothing
+    assert window.exam_panel.combo("great_toe_extension", "left").value() == 3
+
+
+def test_a_window_built_by_code_is_complete_at_once(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.is_ready()
+    assert window.exam_panel is not None and window.teaching is not None
+
+
+def _run_app(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "ROOTMAP_EXIT_AFTER_PAINT": "1",
+        "ROOTMAP_CACHE_DIR": str(tmp_path / "cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "rootmap", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_exit_after_paint_reports_the_start_up_times_and_exits_0(tmp_path):
+    done = _run_app(tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    found = REPORT.search(done.stderr)
+    assert found, done.stderr
+    first_paint, ready = int(found[1]), int(found[2])
+    assert 0 < first_paint <= ready
+    assert "Traceback" not in done.stderr
+
+
+def test_exit_after_paint_with_a_missing_file_says_so_in_one_line_and_still_starts(tmp_path):
+    missing = tmp_path / "nowhere.rootmap"
+    done = _run_app(str(missing), tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    complaints = [line for line in done.stderr.splitlines() if "nowhere.rootmap" in line]
+    assert len(complaints) == 1 and complaints[0].startswith("rootmap: ")
+    assert REPORT.search(done.stderr), done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_parsed_knowledge_is_cached_only_for_the_same_bytes(tmp_path):
+    directory = asset_path("knowledge").resolve()
+    cache_file = tmp_path / "knowledge.marshal"
+    first = _Loader(directory, ParseCache(cache_file))
+    parsed = first.load()
+    assert first.parsed is not None
+    first.parsed.save()
+    assert cache_file.is_file()
+
+    cache = ParseCache(cache_file)
+    raw = (directory / "roots.toml").read_bytes()
+    assert cache.get("roots.toml", raw) is not None
+    assert cache.get("roots.toml", raw + b"\n# edited\n") is None  # changed file: parse again
+    assert _Loader(directory, cache).load() == parsed
+
+
+def test_a_corrupt_knowledge_cache_is_ignored(tmp_path):
+    cache_file = tmp_path / "knowledge.marshal"
+    cache_file.write_bytes(b"not a cache")
+    directory = asset_path("knowledge").resolve()
+    cache = ParseCache(cache_file)
+    assert cache.get("roots.toml", (directory / "roots.toml").read_bytes()) is None
+    knowledge = _Loader(directory, cache).load()
+    cache.save()
+    assert "L5" in knowledge.roots
+    assert ParseCache(cache_file).get("roots.toml", (directory / "roots.toml").read_bytes())
