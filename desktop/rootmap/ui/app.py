@@ -2,17 +2,46 @@
 
 FILE is a ``.rootmap`` document or a bare encounter JSON (e.g. ``examples/classic_l5.json``).
 A file that cannot be read gives one clear line (stderr and status bar) and an empty window.
+
+Start-up is progressive (see ``rootmap.ui.main_window``): the window's shell paints
+first, the rest is built right after, then the FILE is opened and autosave starts.
+
+``ROOTMAP_EXIT_AFTER_PAINT=1`` (for packaging checks): once the window is fully built,
+print ``rootmap: first paint after N ms; ready after M ms`` to stderr and exit 0 (no
+crash-recovery question, no autosave). Both times count from the process's start as the
+kernel records it (``/proc/self/stat``, 10 ms ticks, so up to 10 ms too early); where
+that is unavailable, from the import of this module.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from rootmap.ui.main_window import MainWindow
+
+
+def _process_start() -> float:
+    """The process's start on the ``time.perf_counter`` clock (best effort)."""
+    now = time.perf_counter()
+    try:
+        with open("/proc/self/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # seconds after boot
+        age = time.clock_gettime(time.CLOCK_BOOTTIME) - started
+    except (OSError, ValueError, IndexError, AttributeError):
+        return now
+    return now - age if 0 <= age < 60 else now
+
+
+PROCESS_START = _process_start()
 
 VIEW_CHOICES = (
     "body_front",
@@ -35,19 +64,27 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
-def build_window(args: argparse.Namespace) -> MainWindow:
-    """The main window for these arguments (the QApplication must exist)."""
-    from rootmap.ui.main_window import MainWindow
+def build_window(args: argparse.Namespace, progressive: bool = False) -> MainWindow:
+    """The main window for these arguments (the QApplication must exist).
 
-    window = MainWindow()
-    if args.file:
-        _open_file(window, args.file, args.atlas)
-    elif args.atlas:
+    ``progressive``: only the shell is built now; the rest, and the FILE, once the
+    window has painted (``window.ready``)."""
+    from rootmap.ui.main_window import PAGES, MainWindow
+
+    window = MainWindow(progressive=progressive)
+    if args.atlas and not args.file:
         window.set_encounter(window.encounter(), args.atlas)
     if args.atlas and args.atlas not in window.knowledge.atlases:
         _complain(window, f"unknown atlas {args.atlas!r}; using {window.atlas()}")
     if args.view:
-        window.map_area.show_view("foot_dorsal" if args.view == "feet" else args.view)
+        name = "foot_dorsal" if args.view == "feet" else args.view
+        page = next(i for i, (_title, names) in enumerate(PAGES) if name in names)
+        window.map_area.setCurrentIndex(page)  # its map is built after the first paint
+    if args.file:
+        if window.is_ready():
+            _open_file(window, args.file, args.atlas)
+        else:
+            window.ready.connect(lambda: _open_file(window, args.file, args.atlas))
     return window
 
 
@@ -72,6 +109,31 @@ def _open_file(window: MainWindow, path: str, atlas: str | None) -> None:
     window.show_message(f"Opened {path}")
 
 
+def show_window(app: QApplication, window: MainWindow) -> None:
+    """Size the window to the screen and show it."""
+    screen = app.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        window.resize(min(1600, available.width()), min(1000, available.height()))
+    window.show()
+
+
+def _exit_after_paint(app: QApplication, window: MainWindow) -> None:
+    """The packaging hook: report the start-up times once ready, then quit (status 0)."""
+
+    def report() -> None:
+        ready = time.perf_counter()
+        first = window.first_paint_time or ready
+        sys.stderr.write(
+            f"rootmap: first paint after {(first - PROCESS_START) * 1000:.0f} ms;"
+            f" ready after {(ready - PROCESS_START) * 1000:.0f} ms\n"
+        )
+        sys.stderr.flush()
+        app.exit(0)
+
+    window.ready.connect(report)
+
+
 def run_app(argv: list[str]) -> int:
     args = parse_args(argv)
     from PySide6.QtWidgets import QApplication
@@ -81,11 +143,10 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationDisplayName("RootMap")
     app.setApplicationName("RootMap")
     app.setOrganizationName("RootMap")
-    window = build_window(args)
-    screen = app.primaryScreen()
-    if screen is not None:
-        available = screen.availableGeometry()
-        window.resize(min(1600, available.width()), min(1000, available.height()))
-    window.show()
-    window.file_actions.start_session()  # autosave on; offer a crashed session's work
+    window = build_window(args, progressive=True)
+    if os.environ.get("ROOTMAP_EXIT_AFTER_PAINT") == "1":
+        _exit_after_paint(app, window)
+    else:  # autosave on, and offer a crashed session's work, once the window is complete
+        window.ready.connect(lambda: window.file_actions.start_session())
+    show_window(app, window)
     return int(app.exec())
