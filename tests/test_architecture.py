@@ -16,6 +16,7 @@ CORE = [
     "encounter.py",
     "resources.py",
     "palette.py",
+    "wording.py",
     "knowledge",
     "engine",
     "maps",

@@ -1,0 +1,29 @@
+"""Plain words for people: the region ids in the engine's evidence become region names.
+
+The analysis JSON keeps the ids (the contract's example shows them); the window and the
+report show ``pain over sole of the heel`` rather than ``pain over heel_plantar``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+
+from rootmap.knowledge.model import Region
+
+
+@cache
+def _pattern(region_ids: tuple[str, ...]) -> re.Pattern[str]:
+    longest_first = sorted(region_ids, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, longest_first)) + r")\b")
+
+
+def plain(text: str, regions: Mapping[str, Region]) -> str:
+    """``text`` with each region id replaced by that region's name (first letter lower)."""
+
+    def name(match: re.Match[str]) -> str:
+        words = regions[match.group(0)].name
+        return words[:1].lower() + words[1:]
+
+    return _pattern(tuple(regions)).sub(name, text)
