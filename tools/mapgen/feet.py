@@ -49,6 +49,7 @@ GROUP_STYLES = {
     "outline": f'fill="none" stroke="{OUTLINE}" stroke-width="{LINE_WEIGHT}" '
     'stroke-linejoin="round"',
     "labels": 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"',
+    "title": 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"',
 }
 
 
@@ -85,7 +86,7 @@ VIEWS = (
         145,
         -6,
         82,
-        (Placement("right", True, 370, 150, 470), Placement("left", False, 830, 1050, 470)),
+        (Placement("right", True, 370, 215, 470), Placement("left", False, 830, 985, 470)),
     ),
     View(
         "foot_plantar",
@@ -96,7 +97,7 @@ VIEWS = (
         145,
         0,
         105,
-        (Placement("right", False, 830, 1050, 470), Placement("left", True, 370, 150, 470)),
+        (Placement("right", False, 830, 985, 470), Placement("left", True, 370, 215, 470)),
     ),
     View(
         "foot_medial",
@@ -107,7 +108,7 @@ VIEWS = (
         305,
         -4,
         100,
-        (Placement("right", True, 300, 300, 730), Placement("left", False, 900, 900, 730)),
+        (Placement("right", True, 300, 300, 695), Placement("left", False, 900, 900, 695)),
     ),
     View(
         "foot_lateral",
@@ -118,7 +119,7 @@ VIEWS = (
         305,
         -4,
         100,
-        (Placement("right", False, 300, 300, 730), Placement("left", True, 900, 900, 730)),
+        (Placement("right", False, 300, 300, 695), Placement("left", True, 900, 900, 695)),
     ),
 )
 
@@ -128,7 +129,7 @@ def build(view: View) -> tuple[str, list[str]]:
     art = view.draw()
     doc = SvgDoc(WIDTH, HEIGHT)
     problems: list[str] = []
-    for key in ("regions", "detail", "outline", "labels"):
+    for key in ("regions", "detail", "outline", "labels", "title"):
         doc.groups[key] = []
     art_shapes = []
     shapes: dict[str, list[Ring]] = {}  # regions by id, outlines by "outline:<side>"
@@ -170,8 +171,9 @@ def build(view: View) -> tuple[str, list[str]]:
         )
         if any(shape.intersects(box) for shape in art_shapes):
             problems.append(f"{view.name}: the {pl.side} label touches the art")
-    doc.text(28, 40, view.title, 24, "bold", anchor="start")
-    doc.text(28, 66, view.subtitle, 16, anchor="start")
+    # the page title in its own group, so a window with its own caption can leave it out
+    doc.text(28, 40, view.title, 24, "bold", anchor="start", group="title")
+    doc.text(28, 66, view.subtitle, 16, anchor="start", group="title")
     return doc.render(GROUP_STYLES, view.title), problems
 
 
