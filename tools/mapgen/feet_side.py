@@ -311,7 +311,7 @@ def lateral() -> FootArt:
         (smooth_open([(154, 292), (152, 240)]), False),
         # the peroneal tendons behind the malleolus, to the 5th metatarsal base
         (smooth_open([(118, 300), (122, 370), (150, 416), (220, 452), (290, 482)]), False),
-        (smooth_open([(286, 500), (300, 486), (318, 496)]), False),  # 5th metatarsal base
+        (smooth_open([(278, 506), (296, 496), (318, 500)]), False),  # 5th metatarsal base
         (smooth_open([(250, 352), (310, 402), (380, 438), (440, 464)]), False),  # extensors
     ]
     return FootArt(sil, cut.regions, details)
