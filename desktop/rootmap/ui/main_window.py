@@ -70,6 +70,7 @@ if TYPE_CHECKING:  # imported in finish_startup(), after the first paint
     from rootmap.ui.teaching.mode import TeachingMode
 
 DISCLAIMER = "Supports clinical judgement — not a diagnosis"
+COLUMN_SIZES = [380, 800, 480]  # forms, maps, results: widths to start from
 
 
 def _scroll_area(parent: QWidget) -> QScrollArea:
@@ -209,7 +210,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes([380, 800, 480])
+        splitter.setSizes(COLUMN_SIZES)
+        self._columns = splitter
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -248,6 +250,7 @@ class MainWindow(QMainWindow):
         self._exam_page.setWidget(self.exam_panel)
         self._history_page.setWidget(self.history_panel)
         self.forms.setMinimumWidth(self.exam_panel.sizeHint().width() + 24)
+        self._columns.setSizes(COLUMN_SIZES)  # again, now that the forms column has its width
         self.exam_panel.signEdited.connect(self._on_sign_edited)
         self.history_panel.historyEdited.connect(self._on_history_edited)
 
