@@ -133,3 +133,18 @@ def test_ctrl_0_refits_after_zooming_and_panning(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_0, CTRL)
     again = regions_on_screen(view)
     assert abs(again.left() - fitted.left()) <= 1 and abs(again.width() - fitted.width()) <= 1
+
+
+def test_the_feet_tab_draws_each_foot_map_at_least_as_large_as_a_2x2_grid_would(window, qtbot):
+    views = {name: feet_pane(window, qtbot, name) for name in FEET}
+    page = views["foot_dorsal"].parentWidget().parentWidget()
+    qtbot.waitUntil(lambda: views["foot_lateral"].viewport().height() > 150)
+    # A 2x2 grid's pane: a column as wide as the top row's, half the page high less a caption.
+    half_w, half_h = views["foot_dorsal"].viewport().width(), page.height() / 2 - 24
+    for name, view in views.items():
+        content = view.content_rect()
+        # (fitInView keeps 2 px clear on every side)
+        quarter = min((half_w - 4) / content.width(), (half_h - 4) / content.height())
+        assert view.zoom() >= 0.99 * quarter, name
+        if name in ("foot_medial", "foot_lateral"):  # two feet end to end: the full width
+            assert view.zoom() > 1.15 * quarter, name

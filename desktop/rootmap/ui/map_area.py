@@ -1,11 +1,17 @@
 """The map area: the six anatomical views on three tabs, each built when first shown
 (the first one just after the window's first paint, so that start-up stays quick).
 
-Tabs: "Body front", "Body back", and "Feet" (dorsal, plantar, medial and lateral
-views in a 2x2 grid, so a foot exam needs no switching). Ctrl+1/2/3 switch tabs (the main
-window's View menu); inside the map area Ctrl+PageDown/PageUp and Ctrl+Tab/Ctrl+Shift+Tab
-go to the next/previous tab and put the keyboard in its first map. A map's keyboard
-"current region" is announced in the window's status bar (``show_message``).
+Tabs: "Body front", "Body back", and "Feet" (all four foot views at once, so a foot
+exam needs no switching: dorsal and plantar side by side, then the medial and lateral
+views each across the full width, as each shows two feet end to end). The top row gets
+the height its maps need to fill their width (at most half the page); the rows below
+share the rest.
+
+Ctrl+1/2/3 switch tabs (the main window's View menu); inside the map area
+Ctrl+PageDown/PageUp and Ctrl+Tab/Ctrl+Shift+Tab go to the next/previous tab and put
+the keyboard in its first map. A map's keyboard "current region" is announced in the
+window's status bar (``show_message``).
+
 The area keeps the styling state (marks, highlight) and applies it to each view as it
 is built and, on every change, to the items that changed only.
 """
@@ -14,9 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
-from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rootmap.ui.map_view import HIGHLIGHT_NONE, MapGraphicsView, Mark, RegionItem
 
@@ -25,6 +38,15 @@ PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Body back", ("body_back",)),
     ("Feet", ("foot_dorsal", "foot_plantar", "foot_medial", "foot_lateral")),
 )
+COLUMNS = 2
+# (row, column, column span) of each map in its page's grid; one map alone fills its page.
+CELLS: dict[str, tuple[int, int, int]] = {
+    "foot_dorsal": (0, 0, 1),
+    "foot_plantar": (0, 1, 1),
+    "foot_medial": (1, 0, 2),
+    "foot_lateral": (2, 0, 2),
+}
+CAPTION_HEIGHT = 24  # a map's caption above it, roughly
 
 
 class MapArea(QTabWidget):
@@ -39,6 +61,7 @@ class MapArea(QTabWidget):
         self._built: set[int] = set()
         self._marks: dict[str, tuple[Mark, ...]] = {}
         self._highlight: dict[str, int] = {}
+        self._row_needs: dict[QWidget, dict[int, float]] = {}  # page -> row -> height/width
         self.tooltip_text: Callable[[RegionItem], str] = lambda item: item.key
         for title, _names in PAGES:
             page = QWidget(self)
@@ -111,10 +134,21 @@ class MapArea(QTabWidget):
         grid = page.layout()
         assert isinstance(grid, QGridLayout)
         names = PAGES[index][1]
-        for position, name in enumerate(names):
-            cell = self._build_cell(name, page)
-            columns = 2 if len(names) > 1 else 1
-            grid.addWidget(cell, position // columns, position % columns)
+        needs: dict[int, float] = {}
+        for name in names:
+            row, column, span = CELLS.get(name, (0, 0, COLUMNS))
+            grid.addWidget(self._build_cell(name, page), row, column, 1, span)
+            view = self._views.get(name)
+            if view is not None:  # the height this map needs at its cell's width
+                content = view.content_rect()
+                need = content.height() / max(content.width(), 1.0) * span / COLUMNS
+                needs[row] = max(needs.get(row, 0.0), need)
+        for column in range(COLUMNS):
+            grid.setColumnStretch(column, 1)
+        if len(needs) > 1:
+            self._row_needs[page] = needs
+            page.installEventFilter(self)
+            self._share_rows(page)
         # Tab goes from the tab bar into this page's maps, in reading order.
         previous: QWidget = self.tabBar()
         for name in names:
@@ -122,6 +156,31 @@ class MapArea(QTabWidget):
             if view is not None:
                 QWidget.setTabOrder(previous, view)
                 previous = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self._share_rows(watched)
+        return super().eventFilter(watched, event)
+
+    def _share_rows(self, page: QWidget) -> None:
+        """Row heights: the top row what its maps need to fill their width (at most half
+        the page), the rows below the rest in proportion to their needs."""
+        needs = self._row_needs.get(page)
+        grid = page.layout()
+        if not needs or not isinstance(grid, QGridLayout):
+            return
+        width, height = page.width(), page.height() - CAPTION_HEIGHT * len(needs)
+        want = {row: need * width for row, need in needs.items()}
+        if sum(want.values()) > height > 0:
+            top = min(want)
+            first = min(want[top], height / 2)
+            below = sum(v for row, v in want.items() if row != top) or 1.0
+            want = {
+                row: first if row == top else (height - first) * v / below
+                for row, v in want.items()
+            }
+        for row, view_height in want.items():  # a row is its maps and their captions
+            grid.setRowStretch(row, max(1, round(view_height + CAPTION_HEIGHT)))
 
     def _build_cell(self, name: str, parent: QWidget) -> QWidget:
         cell = QWidget(parent)
@@ -142,6 +201,9 @@ class MapArea(QTabWidget):
             return cell
         caption = QLabel(geometry.title, cell)
         caption.setStyleSheet("color: #444; font-weight: bold; padding: 2px 6px;")
+        caption.setToolTip(geometry.title)
+        # The grid's columns share the width equally, however long the captions are.
+        caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addWidget(caption)
         layout.addWidget(view, 1)
         view.tooltip_text = lambda item: self.tooltip_text(item)
