@@ -16,6 +16,7 @@ from rootmap.analysis import Analysis, Evidence
 from rootmap.documents import Document
 from rootmap.encounter import HISTORY_FLAGS, SIDES
 from rootmap.knowledge import Knowledge
+from rootmap.wording import plain
 
 DISCLAIMER = "RootMap supports clinical judgement; it is not a diagnosis."
 FLAG_WORDS = {"emergency": "EMERGENCY", "urgent": "URGENT"}
@@ -46,7 +47,7 @@ def report_html(
         _findings(document, knowledge),
         _exam(document, knowledge),
         _history(document),
-        _roots(analysis),
+        _roots(analysis, knowledge),
         _conditions(analysis, knowledge),
         _notes(document),
         _sources(document, analysis, knowledge),
@@ -201,12 +202,12 @@ def _history(document: Document) -> str:
     return html
 
 
-def _roots(analysis: Analysis) -> str:
+def _roots(analysis: Analysis, knowledge: Knowledge) -> str:
     if not analysis.roots:
         return "<h2>Nerve roots</h2><p>No root is implicated by what was recorded.</p>"
     rows = "".join(
         f"<tr><td>{rank}</td><td><b>{escape(r.root)}</b></td><td>{escape(r.side)}</td>"
-        f"<td>{r.score:.2f}</td><td>{_evidence(r.evidence)}</td></tr>"
+        f"<td>{r.score:.2f}</td><td>{_evidence(r.evidence, knowledge)}</td></tr>"
         for rank, r in enumerate(analysis.roots, start=1)
     )
     return (
@@ -217,8 +218,11 @@ def _roots(analysis: Analysis) -> str:
     )
 
 
-def _evidence(items: Iterable[Evidence]) -> str:
-    lines = [("against: " if e.weight < 0 else "") + escape(e.text) for e in items]
+def _evidence(items: Iterable[Evidence], knowledge: Knowledge) -> str:
+    lines = [
+        ("against: " if e.weight < 0 else "") + escape(plain(e.text, knowledge.regions))
+        for e in items
+    ]
     return "<br/>".join(f"• {line}" for line in lines)
 
 
@@ -235,7 +239,8 @@ def _conditions(analysis: Analysis, knowledge: Knowledge) -> str:
         rows.append(
             f"<tr><td><b>{escape(c.name)}</b><br/><span class='muted'>"
             f"{escape(c.category.replace('_', ' '))}{' · ' + escape(where) if where else ''}"
-            f"</span></td><td>{c.score:.2f}</td><td>{codes}</td><td>{_evidence(c.why)}</td></tr>"
+            f"</span></td><td>{c.score:.2f}</td><td>{codes}</td>"
+            f"<td>{_evidence(c.why, knowledge)}</td></tr>"
         )
     return (
         "<h2>Conditions to consider, most likely first</h2>"
