@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QLabel
 
 from rootmap.maps import load_view
 from rootmap.ui.map_art import SVG_NS, load_art
@@ -69,7 +70,8 @@ def with_title_group(name: str, folder: Path) -> Path:
 def test_the_title_group_is_not_drawn_nor_fitted(tmp_path, qtbot):
     svg = tmp_path / "page.svg"
     svg.write_text(PAGE.format(title=TITLE))
-    renderer, content = load_art(svg, None)
+    renderer, content, title = load_art(svg, None)
+    assert title == ()  # (a rectangle, no text)
     assert content.top() > 250 and content.left() > 300  # the title at 0,0 is not in it
     assert content.contains(QRectF(400, 300, 200, 400))  # the region and the R label are
     assert content.left() < 370
@@ -85,7 +87,7 @@ def test_the_title_group_is_not_drawn_nor_fitted(tmp_path, qtbot):
 def test_without_a_title_group_the_whole_drawing_is_kept(tmp_path):
     svg = tmp_path / "page.svg"
     svg.write_text(PAGE.format(title=TITLE.replace('id="title"', 'id="banner"')))
-    _renderer, content = load_art(svg, None)
+    _renderer, content, _title = load_art(svg, None)
     assert content.contains(QRectF(0, 0, 600, 700))
 
 
@@ -148,3 +150,11 @@ def test_the_feet_tab_draws_each_foot_map_at_least_as_large_as_a_2x2_grid_would(
         assert view.zoom() >= 0.99 * quarter, name
         if name in ("foot_medial", "foot_lateral"):  # two feet end to end: the full width
             assert view.zoom() > 1.15 * quarter, name
+
+
+def test_the_title_left_out_of_the_art_is_the_captions_tooltip(window, qtbot):
+    view = feet_pane(window, qtbot, "foot_dorsal")
+    captions = [label for label in view.parentWidget().findChildren(QLabel)]
+    assert len(captions) == 1
+    assert view.title_lines and captions[0].toolTip() == "\n".join(view.title_lines)
+    assert "right foot is on your left" in captions[0].toolTip()  # which foot is which

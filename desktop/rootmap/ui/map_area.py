@@ -201,7 +201,7 @@ class MapArea(QTabWidget):
             return cell
         caption = QLabel(geometry.title, cell)
         caption.setStyleSheet("color: #444; font-weight: bold; padding: 2px 6px;")
-        caption.setToolTip(geometry.title)
+        caption.setToolTip("\n".join(view.title_lines) or geometry.title)
         # The grid's columns share the width equally, however long the captions are.
         caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addWidget(caption)

@@ -2,14 +2,16 @@
 
 The app names each map in a caption above it, so the SVG's own title (``<g id="title">``)
 is left out, and the view fits the anatomy and its R/L labels, not the page:
-``load_art`` returns the renderer and the union of the kept groups' bounds plus a small
-margin. An SVG without a ``title`` group is drawn whole (its titles may still sit in
-``labels``, which the fit then includes).
+``load_art`` returns the renderer, the union of the kept groups' bounds plus a small
+margin, and the title's lines (the caption's tooltip: they say which foot is which).
+An SVG without a ``title`` group is drawn whole (its titles may still sit in ``labels``,
+which the fit then includes).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 from xml.etree import ElementTree
 
 from PySide6.QtCore import QByteArray, QObject, QRectF
@@ -20,20 +22,29 @@ TITLE_GROUP = "title"
 MARGIN = 0.02  # of the content's larger side, on each side
 
 
+class Art(NamedTuple):
+    renderer: QSvgRenderer
+    content: QRectF  # what "fit" shows, in scene (viewBox) units
+    title_lines: tuple[str, ...]  # the page title the art no longer draws
+
+
 def top_level_groups(root: ElementTree.Element) -> list[ElementTree.Element]:
     return [child for child in root if child.tag in ("g", f"{{{SVG_NS}}}g") and child.get("id")]
 
 
-def load_art(svg_file: Path, parent: QObject | None) -> tuple[QSvgRenderer, QRectF]:
-    """The renderer for the art without its title group, and the rectangle to fit."""
+def load_art(svg_file: Path, parent: QObject | None) -> Art:
+    """The renderer for the art without its title group, the rectangle to fit, the title."""
     data = Path(svg_file).read_bytes()
     root = ElementTree.fromstring(data)
     groups = top_level_groups(root)
     kept = [g for g in groups if g.get("id") != TITLE_GROUP]
+    lines: list[str] = []
     if len(kept) < len(groups):
         for group in groups:
             if group.get("id") == TITLE_GROUP:
                 root.remove(group)
+                texts = [t for t in group.iter() if t.tag in ("text", f"{{{SVG_NS}}}text")]
+                lines += [" ".join("".join(t.itertext()).split()) for t in texts]
         ElementTree.register_namespace("", SVG_NS)
         data = ElementTree.tostring(root, encoding="utf-8")
     renderer = QSvgRenderer(QByteArray(data), parent)
@@ -48,4 +59,5 @@ def load_art(svg_file: Path, parent: QObject | None) -> tuple[QSvgRenderer, QRec
     if not bounds.isValid():
         bounds = renderer.viewBoxF()
     margin = MARGIN * max(bounds.width(), bounds.height())
-    return renderer, bounds.adjusted(-margin, -margin, margin, margin)
+    content = bounds.adjusted(-margin, -margin, margin, margin)
+    return Art(renderer, content, tuple(line for line in lines if line))

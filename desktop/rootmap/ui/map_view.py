@@ -192,7 +192,7 @@ class MapGraphicsView(QGraphicsView):
         self.geometry_ = geometry
         self.name = geometry.name
         self.setObjectName(f"map_{geometry.name}")
-        self.renderer, self._content = load_art(Path(geometry.svg_file), self)
+        self.renderer, self._content, self.title_lines = load_art(Path(geometry.svg_file), self)
         self.setScene(QGraphicsScene(self._content, self))
         self.art = QGraphicsSvgItem()
         self.art.setSharedRenderer(self.renderer)
@@ -211,7 +211,7 @@ class MapGraphicsView(QGraphicsView):
         }
         self.setAccessibleName(f"{geometry.title} map")
         self.setAccessibleDescription(
-            "Arrow keys choose a region, Enter marks it, Delete clears it"
+            " ".join((*self.title_lines[1:], "Arrow keys choose a region, Enter marks it."))
         )
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
