@@ -180,3 +180,16 @@ def test_changing_the_atlas_is_undoable_and_reanalyses(window, qtbot):
     window.undo_stack.undo()
     assert window.atlas() == window.knowledge.default_atlas
     assert window.atlas_combo.currentData() == window.knowledge.default_atlas
+
+
+def test_results_name_regions_in_plain_words(window):
+    window.set_encounter(Encounter(findings=(Finding("heel_plantar", "right", "numbness"),)))
+    tree = window.results_panel.tree
+    texts = []
+    for i in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(i)
+        for j in range(group.childCount()):
+            item = group.child(j)
+            texts += [item.child(k).text(0) for k in range(item.childCount())]
+    assert any("sole of the heel" in t for t in texts), texts
+    assert not any("heel_plantar" in t for t in texts)

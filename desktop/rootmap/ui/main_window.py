@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         self.map_area = MapArea(splitter)
         self.map_area.tooltip_text = self._tooltip
         self.right = QSplitter(Qt.Orientation.Vertical, splitter)
-        self.results_panel = ResultsPanel(self.right)
+        self.results_panel = ResultsPanel(self.right, self.knowledge.regions)
         self.results_panel.setMinimumWidth(320)
         self.spine_holder = QWidget(self.right)
         QVBoxLayout(self.spine_holder).setContentsMargins(0, 0, 0, 0)

@@ -8,6 +8,8 @@ on its *why*. What the user opened stays open across updates.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from rootmap import palette
 from rootmap.analysis import CATEGORIES, Analysis, ConditionResult, Evidence, RootResult
+from rootmap.knowledge.model import Region
+from rootmap.wording import plain
 
 CATEGORY_TITLES = {
     "spinal": "Spinal",
@@ -106,10 +110,11 @@ class WrapDelegate(QStyledItemDelegate):
         return QSize(base.width(), max(base.height(), height))
 
 
-def _evidence_item(evidence: Evidence) -> QTreeWidgetItem:
+def _evidence_item(evidence: Evidence, regions: Mapping[str, Region]) -> QTreeWidgetItem:
     sign = "+" if evidence.weight > 0 else ("−" if evidence.weight < 0 else "·")
-    item = QTreeWidgetItem([f"{sign} {evidence.text}", ""])
-    item.setToolTip(0, f"{evidence.text} (weight {evidence.weight:+.2f})")
+    text = plain(evidence.text, regions)
+    item = QTreeWidgetItem([f"{sign} {text}", ""])
+    item.setToolTip(0, f"{text} (weight {evidence.weight:+.2f})")
     item.setData(0, SPAN_ROLE, True)
     if evidence.weight < 0:
         item.setForeground(0, QBrush(QColor("#8A5A00")))
@@ -136,8 +141,11 @@ class ResultsPanel(QWidget):
 
     rootChosen = Signal(str, str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, regions: Mapping[str, Region] | None = None
+    ) -> None:
         super().__init__(parent)
+        self.regions: Mapping[str, Region] = regions or {}  # to name regions in plain words
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.empty_label = QLabel(EMPTY_TEXT, self)
@@ -229,7 +237,7 @@ class ResultsPanel(QWidget):
                 item.setExpanded(key in self._expanded)
 
     def _add_evidence(self, item: QTreeWidgetItem, evidence: tuple[Evidence, ...]) -> None:
-        children = [_evidence_item(e) for e in evidence]
+        children = [_evidence_item(e, self.regions) for e in evidence]
         item.addChildren(children)
         for child in children:
             child.setFirstColumnSpanned(True)
