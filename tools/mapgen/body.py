@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from body_shapes import MID, absolute, silhouette, silhouette_parts, toe
+from body_shapes import MID, TOE_LINE, absolute, silhouette, silhouette_parts, toe
 from feet_svg import (
     DETAIL,
     LINE_WEIGHT,
@@ -108,7 +108,7 @@ class Limb:
 
 
 ARM = Limb([(150, 395), (206, 642), (257, 852)], [44, 31, 21])
-LEG_FRONT = Limb([(80, 790), (66, 1112), (62, 1432), (66, 1505)], [74, 45, 25, 42])
+LEG_FRONT = Limb([(80, 790), (66, 1112), (62, 1432), (68, 1505)], [74, 45, 25, 42])
 LEG_BACK = Limb([(80, 790), (66, 1112), (62, 1432), (64, 1525)], [74, 45, 25, 30])
 FAR = 3.0  # "to the edge and beyond" across a limb (parts are clipped anyway)
 
@@ -151,6 +151,21 @@ SHOULDER = poly([(30, 336), (50, 318), (62, 290), (70, 200), (300, 200), (300, 4
 ARM_SIDE = poly([(146, 470), (154, 340), (420, 340), (420, 1000), (146, 1000)])
 FOLD_FRONT = [(160, 770), (120, 800), (60, 834), (20, 852), (-5, 860)]  # inguinal crease
 FOLD_BACK = [(160, 842), (130, 870), (80, 888), (30, 886), (8, 872), (-5, 862)]  # gluteal fold
+
+
+def sampled(points: Sequence[Point], samples: int = 48) -> list[Point]:
+    """Points along a smooth curve through (dx, y) landmarks, as (dx, y) again."""
+    path = smooth_open(points)
+    out = []
+    for i in range(samples + 1):
+        p = path.pointAtPercent(i / samples)
+        out.append((p.x(), p.y()))
+    return out
+
+
+def up_to_floor(line: Sequence[Point]) -> QPainterPath:
+    """Everything below a line given medial to lateral (dx, y) in the half-figure."""
+    return poly([*line, (line[-1][0], 1600), (line[0][0], 1600)])
 
 
 def below(curve: Sequence[Point]) -> QPainterPath:
@@ -207,20 +222,22 @@ def leg_front(c: Cutter) -> QPainterPath:
     parts = silhouette_parts("front")
     leg = below(FOLD_FRONT)
     L = LEG_FRONT
-    mall = [ellipse(MID + 87, 1440, 10, 13), ellipse(MID + 37, 1430, 10, 13)]
+    mall = [parts["malleolus_lateral"], parts["malleolus_medial"]]
     c.take("malleolus_lateral", mall[0], [])
     c.take("malleolus_medial", mall[1], [])
-    hallux, toe5 = parts["hallux"], parts["toe5"]
-    middle = union([parts["toe2"], parts["toe3"], parts["toe4"]])
-    web = toe(48, 1498, 9, 8, 0)
+    line = sampled(TOE_LINE)
+    distal = up_to_floor(line)
+    hallux, toe5 = parts["hallux"].intersected(distal), parts["toe5"].intersected(distal)
+    middle = union([parts["toe2"], parts["toe3"], parts["toe4"]]).intersected(distal)
+    web = toe(51, 1499, 5.5, 9, 0)  # between the hallux and the second toe
     c.take("hallux_dorsal", hallux)
     c.take("toes_dorsal", middle, [hallux])
     c.take("little_toe", toe5, [hallux, middle])
     c.take("first_web_space", web, [hallux, middle])
     foot = [*mall, hallux, middle, toe5, web]
-    strips(c, L, leg, (2.35, 3.6), [("dorsum_medial", 0), ("dorsum_central", -0.32),
+    strips(c, L, leg, (2.12, 3.6), [("dorsum_medial", 0), ("dorsum_central", -0.32),
                                     ("dorsum_lateral", 0.36)], foot)
-    strips(c, L, leg, (1.91, 2.35), [("ankle_anterior", 0)], mall)
+    strips(c, L, leg, (1.91, 2.12), [("ankle_anterior", 0)], mall)
     strips(c, L, leg, (1.17, 1.91), [("leg_medial", 0), ("leg_anterolateral", -0.2)], mall)
     strips(c, L, leg, (0.88, 1.17), [("knee_medial", 0), ("knee_anterior", -0.42)])
     thigh = (-1.0, 0.88)
@@ -232,16 +249,17 @@ def leg_front(c: Cutter) -> QPainterPath:
 
 
 def leg_back(c: Cutter) -> QPainterPath:
+    parts = silhouette_parts("back")
     leg = below(FOLD_BACK)
     L = LEG_BACK
-    mall = [ellipse(MID + 87, 1440, 10, 13), ellipse(MID + 37, 1430, 10, 13)]
+    mall = [parts["malleolus_lateral"], parts["malleolus_medial"]]
     c.take("malleolus_lateral", mall[0])
     c.take("malleolus_medial", mall[1])
-    sole = poly([(-5, 1512), (205, 1504), (205, 1600), (-5, 1600)])
+    sole = poly([(-5, 1514), (205, 1514), (205, 1600), (-5, 1600)])
     c.take("heel_plantar", (sole.intersected(leg)), mall)
-    strips(c, L, leg, (1.93, 3.5), [("heel_medial", 0), ("heel_posterior", -0.4),
+    strips(c, L, leg, (1.97, 3.5), [("heel_medial", 0), ("heel_posterior", -0.4),
                                     ("heel_lateral", 0.4)], [*mall, sole])
-    strips(c, L, leg, (1.17, 1.93), [("leg_medial", 0), ("calf_posterior", -0.55)], mall)
+    strips(c, L, leg, (1.17, 1.97), [("leg_medial", 0), ("calf_posterior", -0.55)], mall)
     strips(c, L, leg, (0.88, 1.17), [("knee_medial", 0), ("popliteal_fossa", -0.5)])
     strips(c, L, leg, (-1.0, 0.88), [("thigh_medial", 0), ("thigh_posterior", -0.5),
                                      ("thigh_lateral", 0.5)])

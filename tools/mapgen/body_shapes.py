@@ -52,38 +52,46 @@ ARM = [  # lateral side down to the wrist, then the medial side back up into the
 ]
 
 WRIST = (257.0, 852.0)  # hand frame origin (dx, y)
-HAND_ANGLE = 12.0  # degrees from the vertical, toward lateral
+HAND_ANGLE = 10.0  # degrees from the vertical, toward lateral
 
-# hand frame: u lateral (thumb side), v distal
+# Hand frame: u lateral (thumb side), v distal; the hand is ~0.75 of the head's height,
+# the palm a little longer than the middle finger.
 PALM = [
-    (0, -10), (22, -4), (28, 22), (35, 48), (36, 74), (33, 94), (14, 100), (-6, 100),
-    (-24, 96), (-33, 86), (-35, 56), (-31, 24), (-22, -4),
+    (0, -10), (18, -5), (23, 6), (28, 22), (30, 38), (29, 54), (25, 68), (12, 76), (0, 78),
+    (-12, 76), (-23, 67), (-28, 52), (-28, 32), (-25, 12), (-20, -5),
 ]
 FINGERS = {  # name: (base u, base v, angle deg lateral, length, width)
-    "index_finger": (23, 84, 4, 74, 15.5),
-    "middle_finger": (8, 88, 1, 82, 16.5),
-    "ring_finger": (-7, 86, -2, 76, 15.5),
-    "little_finger": (-22, 80, -5, 60, 13.5),
+    "index_finger": (17.5, 66, 7, 60, 15.2),
+    "middle_finger": (2.5, 70, 1, 68, 15.8),
+    "ring_finger": (-12, 68, -5, 62, 14.8),
+    "little_finger": (-23.5, 60, -12, 48, 12.8),
 }
-THUMB = ((27, 24), 24, 68, 19.0)  # base (u, v), angle deg lateral, length, width
+THUMB = ((20, 18), 33, 60, 20.0)  # base (u, v), angle deg lateral, length, width
 
-# feet in the front view: the dorsum, foreshortened, toes toward the viewer
+# Feet in the front view: the dorsum seen from the front and a little above, so it is
+# foreshortened to a trapezoid; the toes are short rounded columns in a row whose tips
+# recede (rise) toward the little toe. Malleoli: the medial one higher.
 FOOT_FRONT = [
-    (37, 1425), (33, 1455), (28, 1480), (27, 1496), (40, 1504), (60, 1506), (80, 1502),
-    (98, 1494), (112, 1482), (114, 1468), (104, 1452), (92, 1437), (87, 1420), (62, 1414),
+    (40, 1392), (38, 1434), (34, 1456), (30, 1476), (28.5, 1494), (34, 1503), (62, 1504),
+    (92, 1497), (104, 1489), (106, 1482), (101, 1466), (93, 1450), (87, 1434), (86, 1392),
 ]
-TOES_FRONT = {  # (centre dx, y, half width, half length, tilt deg)
-    "hallux": (38, 1511, 13.5, 16, -6),
-    "toe2": (57.5, 1515, 9, 13, -2),
-    "toe3": (72.5, 1511, 8.5, 12, 4),
-    "toe4": (86.5, 1505, 8, 11, 12),
-    "toe5": (99.5, 1495, 7, 10, 22),
+TOES_FRONT = {  # (base dx, base y, tip dx, tip y, width)
+    "hallux": (41, 1494, 40.5, 1532, 25.0),
+    "toe2": (60, 1497, 61, 1530, 14.6),
+    "toe3": (73.5, 1495, 75, 1525, 13.6),
+    "toe4": (85.5, 1491, 88, 1519, 12.6),
+    "toe5": (96, 1486, 99.5, 1511, 11.6),
 }
+# the bases of the toes (the dorsal toe crease), medial to lateral
+TOE_LINE = [(10, 1486), (30, 1492), (46, 1495), (62, 1496), (76, 1494), (89, 1490),
+            (100, 1484), (120, 1472)]
+MALLEOLI = {"medial": (42, 1420, 7.0, 11.0), "lateral": (81.5, 1434, 7.0, 11.0)}
 
-# feet in the back view: the heel
+# feet in the back view: the heel seen from behind, narrowing below the malleoli and
+# then rounding over the calcaneus
 HEEL = [
-    (38, 1426), (36, 1466), (40, 1500), (50, 1522), (64, 1530), (79, 1524), (89, 1502),
-    (93, 1466), (88, 1426), (62, 1418),
+    (42, 1400), (41, 1440), (38, 1464), (37, 1486), (41, 1506), (50, 1522), (63, 1528),
+    (76, 1522), (84, 1506), (88, 1486), (87, 1464), (84, 1440), (83, 1400), (62, 1396),
 ]
 
 
@@ -94,7 +102,7 @@ def hand_point(u: float, v: float, mirror: bool = False) -> Point:
     return (MID - x if mirror else MID + x, y)
 
 
-def digit(base: Point, tip: Point, width: float, taper: float = 0.88) -> QPainterPath:
+def digit(base: Point, tip: Point, width: float, taper: float = 0.8) -> QPainterPath:
     """A finger or thumb: a capsule from base to tip, a little narrower at the tip."""
     (x0, y0), (x1, y1) = base, tip
     length = math.hypot(x1 - x0, y1 - y0)
@@ -133,12 +141,22 @@ def toe(cx: float, cy: float, rx: float, ry: float, tilt: float) -> QPainterPath
     points = []
     for i in range(16):
         t = 2 * math.pi * i / 16
-        # a little squarer than an ellipse, like a toe seen end-on
         x, y = rx * math.cos(t), ry * math.sin(t)
         a = math.radians(tilt)
         points.append((MID + cx + x * math.cos(a) - y * math.sin(a),
                        cy + x * math.sin(a) + y * math.cos(a)))
     return smooth_closed(points)
+
+
+def front_toe(name: str) -> QPainterPath:
+    bx, by, tx, ty, width = TOES_FRONT[name]
+    return digit((MID + bx, by), (MID + tx, ty), width, taper=0.9)
+
+
+def malleolus(which: str) -> QPainterPath:
+    dx, y, rx, ry = MALLEOLI[which]
+    return smooth_closed([(MID + dx + rx * math.cos(2 * math.pi * i / 12),
+                           y + ry * math.sin(2 * math.pi * i / 12)) for i in range(12)])
 
 
 def both(path: QPainterPath) -> QPainterPath:
@@ -153,10 +171,12 @@ def silhouette_parts(view: str) -> dict[str, QPainterPath]:
         "arm": smooth_closed(absolute(ARM)),
         **hand_parts(),
     }
+    parts["malleolus_medial"] = malleolus("medial")
+    parts["malleolus_lateral"] = malleolus("lateral")
     if view == "front":
         parts["foot"] = smooth_closed(absolute(FOOT_FRONT))
-        for name, spec in TOES_FRONT.items():
-            parts[name] = toe(*spec)
+        for name in TOES_FRONT:
+            parts[name] = front_toe(name)
     else:
         parts["foot"] = smooth_closed(absolute(HEEL))
     return parts
