@@ -34,6 +34,7 @@ from feet_svg import (
     cleaned,
     ellipse,
     mirrored,
+    path_d,
     polygon,
     smooth_open,
     split_subpaths,
@@ -45,6 +46,7 @@ from PySide6.QtGui import QPainterPath, QTransform
 WIDTH, HEIGHT = 800, 1600
 K = 4.0  # working scale
 REPO = Path(__file__).resolve().parents[2]
+FINE = ("face", "scalp_posterior", "neck_anterior", "neck_posterior")
 TITLES = {
     "front": ("body_front", "Body, anterior view (front)", "FRONT"),
     "back": ("body_back", "Body, posterior view (back)", "BACK"),
@@ -149,8 +151,10 @@ SHOULDER = poly([(30, 336), (50, 318), (62, 290), (70, 200), (300, 200), (300, 4
                  (-5, 342)])
 # the arm's part of the figure: lateral of the line from the axilla to the acromion
 ARM_SIDE = poly([(146, 470), (154, 340), (420, 340), (420, 1000), (146, 1000)])
-FOLD_FRONT = [(160, 770), (120, 800), (60, 834), (20, 852), (-5, 860)]  # inguinal crease
-FOLD_BACK = [(160, 842), (130, 870), (80, 888), (30, 886), (8, 872), (-5, 862)]  # gluteal fold
+# the creases where the legs begin (lateral to medial), smooth curves
+FOLD_FRONT = [(175, 752), (150, 782), (110, 808), (60, 834), (20, 852), (-5, 860)]  # thigh
+FOLD_BACK = [(175, 830), (150, 856), (110, 878), (70, 888), (35, 886), (12, 876),
+             (-5, 866)]  # gluteal fold
 
 
 def sampled(points: Sequence[Point], samples: int = 48) -> list[Point]:
@@ -170,7 +174,8 @@ def up_to_floor(line: Sequence[Point]) -> QPainterPath:
 
 def below(curve: Sequence[Point]) -> QPainterPath:
     """The half-figure below a crease, within reach of the legs and clear of the hands."""
-    return poly([*curve, (-5, 1600), (205, 1600), (205, curve[0][1])])
+    line = sampled(curve)
+    return poly([*line, (-5, 1600), (205, 1600), (205, line[0][1])])
 
 
 def head_neck_shoulder(c: Cutter, view: str) -> None:
@@ -267,7 +272,11 @@ def leg_back(c: Cutter) -> QPainterPath:
 
 
 def band(top: Sequence[Point], bottom: Sequence[Point]) -> QPainterPath:
-    """The trunk between two cut lines (each given medial to lateral, from dx = -5)."""
+    """The trunk between two cut lines (each given medial to lateral, from dx = -5).
+
+    A line of more than two points is a smooth curve through them.
+    """
+    top, bottom = (sampled(line) if len(line) > 2 else line for line in (top, bottom))
     return poly([*top, *reversed(bottom)])
 
 
@@ -281,10 +290,12 @@ def trunk_front(c: Cutter, minus: Sequence[QPainterPath]) -> None:
     lines = [
         [(-5, 300), (240, 300)],
         [(-5, 468), (240, 472)],  # nipple line
-        [(-5, 548), (60, 566), (240, 602)],  # costal margin
+        [(-5, 540), (0, 541), (30, 556), (70, 580), (110, 600), (150, 612),
+         (240, 618)],  # costal margin, from the xiphoid down and out
         [(-5, 628), (240, 630)],
         [(-5, 684), (240, 684)],  # below the umbilicus
-        [(-5, 800), (40, 790), (138, 712), (240, 700)],  # inguinal ligament
+        [(-5, 826), (14, 820), (45, 797), (90, 760), (128, 722), (150, 708),
+         (240, 700)],  # inguinal ligament, pubic tubercle to the iliac spine
         [(-5, 960), (240, 960)],
     ]
     names = ["chest_upper", "chest_lower", "abdomen_upper", "abdomen_umbilical",
@@ -298,7 +309,8 @@ def trunk_back(c: Cutter, minus: Sequence[QPainterPath]) -> None:
         [(-5, 500), (240, 500)],
         [(-5, 592), (240, 592)],
         [(-5, 658), (240, 658)],
-        [(-5, 762), (40, 752), (100, 724), (240, 714)],  # iliac crests and sacrum
+        [(-5, 768), (20, 760), (60, 740), (100, 722), (140, 714),
+         (240, 714)],  # iliac crests and sacrum
         [(-5, 960), (240, 960)],
     ]
     names = ["upper_back", "mid_back", "thoracolumbar", "lower_back", "buttock"]
@@ -362,7 +374,6 @@ def details(doc: SvgDoc, view: str) -> None:
     if view == "front":
         closed(ellipse(MID + 72, 470, 3.2, 3.2))  # nipple
         closed(ellipse(MID, 656, 3.5, 5), both=False)  # umbilicus
-        line([(136, 722), (90, 762), (40, 800), (14, 822)])  # inguinal ligament line
         closed(ellipse(MID + 68, 1116, 21, 27))  # patella
         line([(0, 560), (0, 620)], both=False)  # linea alba
     else:
@@ -370,8 +381,8 @@ def details(doc: SvgDoc, view: str) -> None:
         line([(26, 400), (84, 392), (116, 394)])  # spine of the scapula
         closed(ellipse(MID + 26, 760, 3, 3))  # dimples of Venus
         line([(42, 1122), (66, 1128), (92, 1122)])  # popliteal crease
-        line([(52, 1330), (56, 1400), (58, 1440)])  # Achilles tendon
-        line([(72, 1330), (68, 1400), (66, 1440)])
+        line([(51, 1325), (56, 1400), (57, 1448), (53, 1472)])  # Achilles tendon
+        line([(73, 1325), (68, 1400), (67, 1448), (71, 1472)])
 
 
 def labels(doc: SvgDoc, view: str) -> None:
@@ -391,7 +402,14 @@ def build(view: str) -> tuple[str, list[str]]:
     regions, sil, problems = cut(view)
     doc = SvgDoc(WIDTH, HEIGHT)
     for key, piece in regions:
-        if not piece.isEmpty():
+        if piece.isEmpty():
+            continue
+        if key.split(".")[1] in FINE:
+            # the head and neck are split at the midline only so that a side can be
+            # marked: their own edges are drawn fine (their other borders are drawn by
+            # the outline and by the neighbouring regions)
+            doc.add("regions", f'<path id="{key}" d="{path_d(piece)}" stroke-width="0.6"/>')
+        else:
             doc.region(key, piece)
     details(doc, view)
     doc.line("outline", sil, closed=True)
@@ -399,7 +417,8 @@ def build(view: str) -> tuple[str, list[str]]:
     styles = {
         "regions": f'fill="{SKIN}" stroke="{REGION_LINE}" stroke-width="1.2" '
         'stroke-linejoin="round"',
-        "detail": f'fill="none" stroke="{DETAIL}" stroke-width="1.4" stroke-linecap="round"',
+        "detail": f'fill="none" stroke="{DETAIL}" stroke-width="1.2" stroke-opacity="0.75" '
+        'stroke-linecap="round"',
         "outline": f'fill="none" stroke="{OUTLINE}" stroke-width="{LINE_WEIGHT}" '
         'stroke-linejoin="round"',
         "labels": 'font-family="DejaVu Sans, Arial, sans-serif"',

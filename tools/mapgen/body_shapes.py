@@ -61,12 +61,12 @@ PALM = [
     (-12, 76), (-23, 67), (-28, 52), (-28, 32), (-25, 12), (-20, -5),
 ]
 FINGERS = {  # name: (base u, base v, angle deg lateral, length, width)
-    "index_finger": (17.5, 66, 7, 60, 15.2),
-    "middle_finger": (2.5, 70, 1, 68, 15.8),
-    "ring_finger": (-12, 68, -5, 62, 14.8),
-    "little_finger": (-23.5, 60, -12, 48, 12.8),
+    "index_finger": (17.5, 66, 6, 60, 16.2),
+    "middle_finger": (2.5, 70, 0.5, 68, 16.8),
+    "ring_finger": (-12.5, 68, -4.5, 62, 15.8),
+    "little_finger": (-24, 60, -10, 48, 13.8),
 }
-THUMB = ((20, 18), 33, 60, 20.0)  # base (u, v), angle deg lateral, length, width
+THUMB = ((19, 16), 33, 62, 22.0)  # base (u, v), angle deg lateral, length, width
 
 # Feet in the front view: the dorsum seen from the front and a little above, so it is
 # foreshortened to a trapezoid; the toes are short rounded columns in a row whose tips
