@@ -21,7 +21,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from body_shapes import MID, TOE_LINE, absolute, silhouette, silhouette_parts, toe
+from body_shapes import (
+    MID,
+    TOE_LINE,
+    absolute,
+    hand_point,
+    silhouette,
+    silhouette_parts,
+)
 from feet_svg import (
     DETAIL,
     LINE_WEIGHT,
@@ -36,6 +43,7 @@ from feet_svg import (
     mirrored,
     path_d,
     polygon,
+    smooth_closed,
     smooth_open,
     split_subpaths,
     subpath_count,
@@ -234,7 +242,9 @@ def leg_front(c: Cutter) -> QPainterPath:
     distal = up_to_floor(line)
     hallux, toe5 = parts["hallux"].intersected(distal), parts["toe5"].intersected(distal)
     middle = union([parts["toe2"], parts["toe3"], parts["toe4"]]).intersected(distal)
-    web = toe(51, 1499, 5.5, 9, 0)  # between the hallux and the second toe
+    # the first web: a wedge between the hallux and the second toe, tapering proximally
+    web = smooth_closed(absolute([(42, 1502), (46, 1488), (51, 1477), (56, 1488),
+                                  (60, 1503), (51, 1512)]))
     c.take("hallux_dorsal", hallux)
     c.take("toes_dorsal", middle, [hallux])
     c.take("little_toe", toe5, [hallux, middle])
@@ -374,8 +384,11 @@ def details(doc: SvgDoc, view: str) -> None:
     if view == "front":
         closed(ellipse(MID + 72, 470, 3.2, 3.2))  # nipple
         closed(ellipse(MID, 656, 3.5, 5), both=False)  # umbilicus
-        closed(ellipse(MID + 68, 1116, 21, 27))  # patella
+        closed(ellipse(MID + 68, 1114, 16, 21))  # patella
         line([(0, 560), (0, 620)], both=False)  # linea alba
+        thenar = [hand_point(u, v) for u, v in ((22, 54), (12, 36), (5, 18), (3, 4))]
+        doc.line("detail", smooth_open(thenar), **style)  # thenar crease
+        doc.line("detail", mirrored(smooth_open(thenar), MID), **style)
     else:
         line([(0, 300), (0, 735)], both=False)  # spine
         line([(26, 400), (84, 392), (116, 394)])  # spine of the scapula
@@ -394,8 +407,8 @@ def labels(doc: SvgDoc, view: str) -> None:
     right_x, left_x = (90, 710) if view == "front" else (710, 90)
     for x, letter in ((right_x, "R"), (left_x, "L")):
         doc.text(x, 200, letter, 44, weight="bold")
-    doc.text(right_x, 226, "patient's right", 14, style="italic")
-    doc.text(left_x, 226, "patient's left", 14, style="italic")
+    doc.text(right_x, 228, "patient's right", 17, style="italic")
+    doc.text(left_x, 228, "patient's left", 17, style="italic")
 
 
 def build(view: str) -> tuple[str, list[str]]:

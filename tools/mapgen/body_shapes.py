@@ -36,7 +36,7 @@ HEAD = [
 # neck, trunk and legs (the feet are added separately)
 CORE = [
     (0, 240), (33, 246), (36, 285), (42, 316), (66, 333), (104, 345), (136, 355), (154, 366),
-    (163, 392), (156, 428), (146, 462), (138, 512), (128, 562), (120, 610), (123, 650),
+    (163, 392), (156, 428), (146, 462), (139, 512), (131, 562), (125, 608), (127, 650),
     (136, 700), (148, 745), (154, 792), (151, 850), (142, 920), (130, 1000), (116, 1070),
     (110, 1112), (108, 1152), (113, 1205), (110, 1258), (99, 1325), (89, 1392), (85, 1432),
     (82, 1462), (62, 1470), (40, 1462),
@@ -53,12 +53,13 @@ ARM = [  # lateral side down to the wrist, then the medial side back up into the
 
 WRIST = (257.0, 852.0)  # hand frame origin (dx, y)
 HAND_ANGLE = 10.0  # degrees from the vertical, toward lateral
+HAND_SCALE = 1.12  # the hand about a tenth of the standing height
 
 # Hand frame: u lateral (thumb side), v distal; the hand is ~0.75 of the head's height,
 # the palm a little longer than the middle finger.
 PALM = [
-    (0, -10), (18, -5), (23, 6), (28, 22), (30, 38), (29, 54), (25, 68), (12, 76), (0, 78),
-    (-12, 76), (-23, 67), (-28, 52), (-28, 32), (-25, 12), (-20, -5),
+    (0, -10), (15, -6), (20.5, 6), (27, 22), (30, 38), (29, 54), (25, 68), (12, 76), (0, 78),
+    (-12, 76), (-23, 67), (-28, 52), (-27.5, 32), (-23, 12), (-16.5, -6),
 ]
 FINGERS = {  # name: (base u, base v, angle deg lateral, length, width)
     "index_finger": (17.5, 66, 6, 60, 16.2),
@@ -97,6 +98,7 @@ HEEL = [
 
 def hand_point(u: float, v: float, mirror: bool = False) -> Point:
     a = math.radians(HAND_ANGLE)
+    u, v = u * HAND_SCALE, v * HAND_SCALE
     x = WRIST[0] + u * math.cos(a) + v * math.sin(a)
     y = WRIST[1] - u * math.sin(a) + v * math.cos(a)
     return (MID - x if mirror else MID + x, y)
@@ -129,23 +131,12 @@ def hand_parts() -> dict[str, QPainterPath]:
     for name, (u, v, angle, length, width) in FINGERS.items():
         a = math.radians(angle)
         tip = (u + length * math.sin(a), v + length * math.cos(a))
-        parts[name] = digit(hand_point(u, v), hand_point(*tip), width)
+        parts[name] = digit(hand_point(u, v), hand_point(*tip), width * HAND_SCALE)
     (u, v), angle, length, width = THUMB
     a = math.radians(angle)
     tip = (u + length * math.sin(a), v + length * math.cos(a))
-    parts["thumb"] = digit(hand_point(u, v), hand_point(*tip), width)
+    parts["thumb"] = digit(hand_point(u, v), hand_point(*tip), width * HAND_SCALE)
     return parts
-
-
-def toe(cx: float, cy: float, rx: float, ry: float, tilt: float) -> QPainterPath:
-    points = []
-    for i in range(16):
-        t = 2 * math.pi * i / 16
-        x, y = rx * math.cos(t), ry * math.sin(t)
-        a = math.radians(tilt)
-        points.append((MID + cx + x * math.cos(a) - y * math.sin(a),
-                       cy + x * math.sin(a) + y * math.cos(a)))
-    return smooth_closed(points)
 
 
 def front_toe(name: str) -> QPainterPath:
