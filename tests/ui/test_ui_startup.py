@@ -11,10 +11,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QToolBar
 
-from rootmap.encounter import Encounter, Sign
+from rootmap.encounter import FINDING_KINDS, Encounter, Sign
 from rootmap.knowledge.loader import ParseCache, _Loader
 from rootmap.resources import asset_path
-from rootmap.ui.main_window import MainWindow
+from rootmap.ui.app import VIEW_CHOICES, build_window, parse_args, tab_title
+from rootmap.ui.finding_palette import ERASER, TOOLS
+from rootmap.ui.main_window import MAP_TAB_TITLES, MainWindow
+from rootmap.ui.map_area import PAGES
 
 REPORT = re.compile(r"^rootmap: first paint after (\d+) ms; ready after (\d+) ms$", re.M)
 
@@ -26,18 +29,21 @@ def menu_titles(window: MainWindow) -> list[str]:
 def test_the_first_frame_is_the_app_shell_and_the_rest_follows_the_first_paint(qtbot):
     window = MainWindow(progressive=True)
     qtbot.addWidget(window)
-    # The shell: toolbar with the finding tools and the atlas, the form tabs, the map tabs.
+    # The shell: toolbar with the finding tools and the atlas box, the form tabs, the map
+    # tabs (empty pages), the results panel; no model, knowledge or map code yet.
     assert not window.is_ready()
     toolbar = window.findChild(QToolBar, "tools")
     assert toolbar is not None
     assert window.finding_palette.tool() == "pain"
-    assert window.findChild(QComboBox, "atlas").count() == len(window.knowledge.atlases)
+    assert window.findChild(QComboBox, "atlas").placeholderText()
     assert [window.forms.tabText(i) for i in range(window.forms.count())] == [
         "Examination",
         "History",
     ]
-    assert window.map_area.count() == 3
+    tabs = window.map_tabs()
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [title for title, _v in PAGES]
     assert not hasattr(window, "exam_panel")  # built after the first paint
+    assert not hasattr(window, "map_area")
     assert "&Teaching" not in menu_titles(window)
 
     window.resize(1400, 900)
@@ -45,12 +51,64 @@ def test_the_first_frame_is_the_app_shell_and_the_rest_follows_the_first_paint(q
         window.show()
     assert window.is_ready()
     assert window.first_paint_time is not None
+    assert window.map_tabs() is window.map_area  # the map area took the empty tabs' place
+    assert window.map_area.isVisible()
+    assert window.findChild(QComboBox, "atlas").count() == len(window.knowledge.atlases)
+    assert window.findChild(QComboBox, "atlas").currentData() == window.knowledge.default_atlas
     assert window.exam_panel.combo("ankle_dorsiflexion", "left").value() is None
     assert window.exam_panel.isVisible()  # the Examination tab shows its form
     assert window.history_panel.age.value() == -1  # age not known
     assert window.file_actions.save_action in window.file_menu.actions()
     assert {"&Teaching", "&Cases"} <= set(menu_titles(window))
     assert window.map_area.views(), "the current map page is built when the window is ready"
+
+
+def test_the_shell_imports_no_model_knowledge_or_map_code():
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from rootmap.ui.app import build_window, parse_args\n"
+        "window = build_window(parse_args([]), progressive=True)\n"
+        "loaded = [m for m in sys.modules if m.startswith('rootmap')]\n"
+        "print(' '.join(sorted(loaded)))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.split())
+    assert "rootmap.ui.main_window" in loaded
+    heavy = {
+        "rootmap.encounter",
+        "rootmap.analysis",
+        "rootmap.knowledge",
+        "rootmap.ui.map_area",
+        "rootmap.ui.map_view",
+        "rootmap.engine",
+    }
+    assert not loaded & heavy
+
+
+def test_the_shell_shows_what_the_full_window_shows():
+    assert tuple(title for title, _views in PAGES) == MAP_TAB_TITLES
+    assert TOOLS[:-1] == FINDING_KINDS and TOOLS[-1] == ERASER
+    for view in VIEW_CHOICES:
+        page = next((t for t, views in PAGES if view in views), "Feet")
+        assert tab_title(view) == page
+
+
+def test_the_view_and_atlas_arguments_apply_once_the_window_is_ready(qtbot):
+    window = build_window(parse_args(["--view", "foot_plantar", "--atlas", "keegan1948"]), True)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    with qtbot.waitSignal(window.ready, timeout=10000):
+        window.show()
+    assert window.map_area.currentIndex() == 2
+    assert window.atlas() == "keegan1948"
+    assert window.atlas_combo.currentData() == "keegan1948"
+    assert "foot_plantar" in window.map_area.views()
 
 
 def test_an_encounter_set_before_the_forms_exist_shows_in_them(qtbot):

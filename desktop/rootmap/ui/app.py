@@ -67,25 +67,33 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def build_window(args: argparse.Namespace, progressive: bool = False) -> MainWindow:
     """The main window for these arguments (the QApplication must exist).
 
-    ``progressive``: only the shell is built now; the rest, and the FILE, once the
-    window has painted (``window.ready``)."""
-    from rootmap.ui.main_window import PAGES, MainWindow
+    ``progressive``: only the shell is built now; the atlas and the FILE are applied
+    once the window has painted and is complete (``window.ready``)."""
+    from rootmap.ui.main_window import MAP_TAB_TITLES, MainWindow
 
     window = MainWindow(progressive=progressive)
+    if args.view:  # its map is built after the first paint
+        window.map_tabs().setCurrentIndex(MAP_TAB_TITLES.index(tab_title(args.view)))
+    if window.is_ready():
+        _apply_arguments(window, args)
+    else:
+        window.ready.connect(lambda: _apply_arguments(window, args))
+    return window
+
+
+def tab_title(view: str) -> str:
+    """The map tab that shows a ``--view`` (the foot views share the "Feet" tab)."""
+    return {"body_front": "Body front", "body_back": "Body back"}.get(view, "Feet")
+
+
+def _apply_arguments(window: MainWindow, args: argparse.Namespace) -> None:
+    """The atlas and the FILE, on the complete window."""
     if args.atlas and not args.file:
         window.set_encounter(window.encounter(), args.atlas)
     if args.atlas and args.atlas not in window.knowledge.atlases:
         _complain(window, f"unknown atlas {args.atlas!r}; using {window.atlas()}")
-    if args.view:
-        name = "foot_dorsal" if args.view == "feet" else args.view
-        page = next(i for i, (_title, names) in enumerate(PAGES) if name in names)
-        window.map_area.setCurrentIndex(page)  # its map is built after the first paint
     if args.file:
-        if window.is_ready():
-            _open_file(window, args.file, args.atlas)
-        else:
-            window.ready.connect(lambda: _open_file(window, args.file, args.atlas))
-    return window
+        _open_file(window, args.file, args.atlas)
 
 
 def _complain(window: MainWindow, message: str) -> None:

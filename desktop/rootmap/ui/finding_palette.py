@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from rootmap import palette
-from rootmap.encounter import FINDING_KINDS
 from rootmap.ui.brushes import swatch_icon
 
 ERASER = "eraser"
-TOOLS = (*FINDING_KINDS, ERASER)
+# The contract's finding kinds, in its order (palette.MARKS has one style per kind; a test
+# checks they match encounter.FINDING_KINDS): the toolbar is built before the first paint,
+# without loading the encounter model.
+TOOLS = (*palette.MARKS, ERASER)
 DEFAULT_INTENSITY = 5
 
 
@@ -74,7 +76,7 @@ class FindingPalette(QWidget):
             self._group.addButton(button)
             self.buttons[tool] = button
             layout.addWidget(button)
-        self.buttons[FINDING_KINDS[0]].setChecked(True)
+        self.buttons[TOOLS[0]].setChecked(True)
         self._group.buttonToggled.connect(self._on_toggled)
 
         layout.addSpacing(12)
@@ -100,7 +102,7 @@ class FindingPalette(QWidget):
         for tool, button in self.buttons.items():
             if button.isChecked():
                 return tool
-        return FINDING_KINDS[0]
+        return TOOLS[0]
 
     def set_tool(self, tool: str) -> None:
         self.buttons[tool].setChecked(True)

@@ -12,20 +12,26 @@ Public API (for ``ui/file_actions.py`` and other add-ons; everything else is pri
 - ``window.undo_stack`` (``QUndoStack``): ``cleanChanged``/``setClean()`` track "modified".
 - ``window.file_menu`` (``QMenu``): add New/Open/Save/Report actions before ``quit_action``.
 - ``window.knowledge``, ``window.map_area`` (views, for figures), ``window.show_message(text)``.
+  (In a progressive window, ``map_area`` and ``results_panel`` exist once the core is
+  built: after the first paint, or at the first call of the API above.)
 
 Every edit goes through ``edit`` -> a ``StateChange`` on the undo stack -> ``_show_state``,
 which restyles only what changed and asks ``rootmap.engine.analyze`` for a new analysis.
 
 Start-up in two steps (so that the app paints its first frame quickly):
 
-1. ``MainWindow(progressive=True)`` builds the shell: toolbar (finding palette, atlas,
-   undo/redo), menus, red-flag banner, the Examination/History tabs (empty frames), the
-   map tabs and the results panel. ``run_app`` shows it and it paints.
+1. ``MainWindow(progressive=True)`` builds the shell, with Qt only: toolbar (finding
+   palette, atlas box, undo/redo), menus, red-flag banner, the Examination/History tabs
+   (empty frames), the map tabs (empty pages) and the results panel (empty). It loads
+   no knowledge and imports no model, map or engine code. ``run_app`` shows it and it
+   paints.
 2. ``finish_startup()`` runs right after that first paint (a ``QTimer.singleShot(0)``
-   from the first ``paintEvent``): the exam and history forms, the current map page and
-   the spine diagram, the File menu's document actions (``window.file_actions``) and
-   teaching mode (``window.teaching``); then ``window.ready`` is emitted and
-   ``window.is_ready()`` turns true. Documents, reports and teaching are imported there.
+   from the first ``paintEvent``). It builds the core (the knowledge, the state, the
+   real map area in place of the empty map tabs, the atlas list), the exam and history
+   forms, the current map page and the spine diagram, the File menu's document actions
+   (``window.file_actions``) and teaching mode (``window.teaching``); then
+   ``window.ready`` is emitted and ``window.is_ready()`` turns true. Calling the public
+   API before that builds the core first, so it always works.
 
 ``MainWindow()`` (``progressive=False``, the default, used by tests and tools) calls
 ``finish_startup()`` itself, so the window is complete when the constructor returns.
@@ -52,25 +58,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rootmap.analysis import Analysis
-from rootmap.encounter import Encounter, Finding, History, Sign
-from rootmap.knowledge import Knowledge, load_knowledge
-from rootmap.ui import overlays
 from rootmap.ui.finding_palette import ERASER, TOOLS, FindingPalette
-from rootmap.ui.map_area import PAGES, MapArea
-from rootmap.ui.map_view import RegionItem
 from rootmap.ui.red_flag_banner import RedFlagBanner
 from rootmap.ui.results_panel import ResultsPanel
-from rootmap.ui.undo_commands import EditorState, StateChange
 
-if TYPE_CHECKING:  # imported in finish_startup(), after the first paint
+if TYPE_CHECKING:  # imported when the core is built, after the first paint
+    from rootmap.analysis import Analysis
+    from rootmap.encounter import Encounter, History
+    from rootmap.knowledge import Knowledge
     from rootmap.ui.exam_panel import ExamPanel
     from rootmap.ui.file_actions import FileActions
     from rootmap.ui.history_panel import HistoryPanel
+    from rootmap.ui.map_area import MapArea
+    from rootmap.ui.map_view import RegionItem
     from rootmap.ui.teaching.mode import TeachingMode
+    from rootmap.ui.undo_commands import EditorState
 
 DISCLAIMER = "Supports clinical judgement — not a diagnosis"
 COLUMN_SIZES = [380, 800, 480]  # forms, maps, results: widths to start from
+# The map tabs' titles, as rootmap.ui.map_area.PAGES has them (a test checks): the shell
+# shows them on empty pages without importing the map code.
+MAP_TAB_TITLES = ("Body front", "Body back", "Feet")
+
+
+def _empty_map_tabs(parent: QWidget) -> QTabWidget:
+    """The map tabs of the first frame, with empty pages (``MapArea`` replaces them)."""
+    tabs = QTabWidget(parent)
+    tabs.setDocumentMode(True)
+    for title in MAP_TAB_TITLES:
+        tabs.addTab(QWidget(tabs), title)
+    return tabs
 
 
 def _scroll_area(parent: QWidget) -> QScrollArea:
@@ -90,6 +107,8 @@ class MainWindow(QMainWindow):
     history_panel: HistoryPanel
     file_actions: FileActions
     teaching: TeachingMode
+    map_area: MapArea
+    _state: EditorState
 
     def __init__(
         self,
@@ -99,10 +118,11 @@ class MainWindow(QMainWindow):
         progressive: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.knowledge = knowledge or load_knowledge()
-        self._state = EditorState(Encounter(), self.knowledge.default_atlas)
+        self._knowledge = knowledge  # loaded when the core is built, if not given
         self._analysis: Analysis | None = None
         self._chosen_root: tuple[str, str] | None = None
+        self._core = False  # _build_core() done
+        self._forms = False  # _build_forms() done
         self._ready = False  # finish_startup() done
         self._finishing = False  # finish_startup() started
         self.first_paint_time: float | None = None  # time.perf_counter() at the first paint
@@ -111,9 +131,14 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self._build_shell()
         self._build_actions()
-        self._show_state(self._state, force=True)
         if not progressive:
             self.finish_startup()
+
+    @property
+    def knowledge(self) -> Knowledge:
+        self._build_core()
+        assert self._knowledge is not None
+        return self._knowledge
 
     def is_ready(self) -> bool:
         """True once ``finish_startup()`` has built everything."""
@@ -124,6 +149,7 @@ class MainWindow(QMainWindow):
         if self._finishing:
             return
         self._finishing = True
+        self._build_core()
         self._build_forms()
         from rootmap.ui.file_actions import install_file_actions
 
@@ -132,6 +158,8 @@ class MainWindow(QMainWindow):
 
         self.teaching = install_teaching(self)  # Teaching and Cases menus, presentation (F11)
         if self.isVisible():  # the app's start-up: what the user sees next, built now
+            from rootmap.ui.map_area import PAGES
+
             for name in PAGES[max(self.map_area.currentIndex(), 0)][1]:
                 self.map_area.view(name)
             self._ensure_spine()
@@ -140,16 +168,22 @@ class MainWindow(QMainWindow):
 
     # --- public API -------------------------------------------------------------------
     def encounter(self) -> Encounter:
+        self._build_core()
         return self._state.encounter
 
     def atlas(self) -> str:
+        self._build_core()
         return self._state.atlas
 
     def analysis(self) -> Analysis | None:
+        self._build_core()
         return self._analysis
 
     def set_encounter(self, encounter: Encounter, atlas: str | None = None) -> None:
         """Replace the whole state (New, Open); clears the undo history."""
+        from rootmap.ui.undo_commands import EditorState
+
+        self._build_core()
         self.undo_stack.clear()
         self._show_state(EditorState(encounter, self._valid_atlas(atlas)))
         self.undo_stack.setClean()
@@ -162,6 +196,9 @@ class MainWindow(QMainWindow):
         merge_field: str | None = None,
     ) -> bool:
         """One undoable change; returns False (and records nothing) when nothing changes."""
+        from rootmap.ui.undo_commands import EditorState, StateChange
+
+        self._build_core()
         after = EditorState(
             self._state.encounter if encounter is None else encounter,
             self._state.atlas if atlas is None else self._valid_atlas(atlas),
@@ -191,10 +228,9 @@ class MainWindow(QMainWindow):
         self._history_page = _scroll_area(self.forms)
         self.forms.addTab(self._exam_page, "Examination")
         self.forms.addTab(self._history_page, "History")
-        self.map_area = MapArea(splitter)
-        self.map_area.tooltip_text = self._tooltip
+        self._map_tabs = _empty_map_tabs(splitter)  # the map area replaces it (_build_core)
         self.right = QSplitter(Qt.Orientation.Vertical, splitter)
-        self.results_panel = ResultsPanel(self.right, self.knowledge.regions)
+        self.results_panel = ResultsPanel(self.right)
         self.results_panel.setMinimumWidth(320)
         self.spine_holder = QWidget(self.right)
         QVBoxLayout(self.spine_holder).setContentsMargins(0, 0, 0, 0)
@@ -205,7 +241,7 @@ class MainWindow(QMainWindow):
         self.right.setStretchFactor(1, 1)
         self.right.setSizes([620, 300])
         splitter.addWidget(self.forms)
-        splitter.addWidget(self.map_area)
+        splitter.addWidget(self._map_tabs)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -218,11 +254,8 @@ class MainWindow(QMainWindow):
         self.finding_palette = FindingPalette(self)
         self.atlas_combo = QComboBox(self)
         self.atlas_combo.setObjectName("atlas")
-        for atlas_id, atlas in self.knowledge.atlases.items():
-            self.atlas_combo.addItem(atlas.name, atlas_id)
-            self.atlas_combo.setItemData(
-                self.atlas_combo.count() - 1, atlas.description, Qt.ItemDataRole.ToolTipRole
-            )
+        self.atlas_combo.setPlaceholderText("Dermatome atlas")  # until the atlases are loaded
+        self.atlas_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.atlas_combo.setToolTip("Dermatome atlas: changes the map's roots and the analysis")
         self.atlas_combo.activated.connect(
             lambda _i: self.edit(atlas=self.atlas_combo.currentData(), text="Change atlas")
@@ -232,11 +265,39 @@ class MainWindow(QMainWindow):
         disclaimer.setStyleSheet("font-weight: bold; color: #6D0014; padding: 0 8px;")
         self.statusBar().addPermanentWidget(disclaimer)
         self.disclaimer = disclaimer
+        self.results_panel.rootChosen.connect(self._on_root_chosen)
 
+    def _build_core(self) -> None:
+        """The knowledge, the state, the map area and the atlas list; once."""
+        if self._core:
+            return
+        self._core = True
+        from rootmap.encounter import Encounter
+        from rootmap.knowledge import load_knowledge
+        from rootmap.ui.map_area import MapArea
+        from rootmap.ui.undo_commands import EditorState
+
+        knowledge = self._knowledge = self._knowledge or load_knowledge()
+        self._state = EditorState(Encounter(), knowledge.default_atlas)
+        for atlas_id, atlas in knowledge.atlases.items():
+            self.atlas_combo.addItem(atlas.name, atlas_id)
+            self.atlas_combo.setItemData(
+                self.atlas_combo.count() - 1, atlas.description, Qt.ItemDataRole.ToolTipRole
+            )
+        self.results_panel.regions = knowledge.regions
+        self.map_area = MapArea()
+        self.map_area.tooltip_text = self._tooltip
+        self.map_area.setCurrentIndex(self._map_tabs.currentIndex())
+        self._columns.replaceWidget(self._columns.indexOf(self._map_tabs), self.map_area)
+        self._map_tabs.deleteLater()
         self.map_area.regionClicked.connect(self._on_region_clicked)
         self.map_area.regionHovered.connect(self._on_region_hovered)
         self.map_area.currentChanged.connect(lambda _i: self._ensure_spine())
-        self.results_panel.rootChosen.connect(self._on_root_chosen)
+        self._show_state(self._state, force=True)
+
+    def map_tabs(self) -> QTabWidget:
+        """The map tabs: the map area, or in the first frame its empty stand-in."""
+        return self.map_area if self._core else self._map_tabs
 
     def _build_forms(self) -> None:
         from rootmap.ui.exam_panel import ExamPanel
@@ -253,6 +314,7 @@ class MainWindow(QMainWindow):
         self._columns.setSizes(COLUMN_SIZES)  # again, now that the forms column has its width
         self.exam_panel.signEdited.connect(self._on_sign_edited)
         self.history_panel.historyEdited.connect(self._on_history_edited)
+        self._forms = True
 
     def _build_actions(self) -> None:
         self.file_menu = self.menuBar().addMenu("&File")
@@ -269,7 +331,7 @@ class MainWindow(QMainWindow):
         self.clear_action = QAction("Clear &all", self)
         self.clear_action.setShortcut(QKeySequence("Ctrl+Shift+Backspace"))
         self.clear_action.setToolTip("Clear every mark, sign and history answer (undoable)")
-        self.clear_action.triggered.connect(lambda: self.edit(Encounter(), text="Clear all"))
+        self.clear_action.triggered.connect(self._clear_all)
         for action in (self.undo_action, self.redo_action, self.clear_action):
             edit_menu.addAction(action)
 
@@ -292,16 +354,16 @@ class MainWindow(QMainWindow):
             tools_menu.addAction(action)
 
         view_menu = self.menuBar().addMenu("&View")
-        for index, (title, _names) in enumerate(PAGES):
+        for index, title in enumerate(MAP_TAB_TITLES):
             action = QAction(title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _c=False, i=index: self.map_area.setCurrentIndex(i))
+            action.triggered.connect(lambda _c=False, i=index: self.map_tabs().setCurrentIndex(i))
             view_menu.addAction(action)
         view_menu.addSeparator()
         for text, keys, slot in (
-            ("Zoom in", ("Ctrl+=", "Ctrl++"), lambda: self.map_area.zoom_by(1.25)),
-            ("Zoom out", ("Ctrl+-",), lambda: self.map_area.zoom_by(0.8)),
-            ("Fit to window", ("Ctrl+0",), self.map_area.fit),
+            ("Zoom in", ("Ctrl+=", "Ctrl++"), lambda: self._maps().zoom_by(1.25)),
+            ("Zoom out", ("Ctrl+-",), lambda: self._maps().zoom_by(0.8)),
+            ("Fit to window", ("Ctrl+0",), lambda: self._maps().fit()),
         ):
             action = QAction(text, self)
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -325,9 +387,19 @@ class MainWindow(QMainWindow):
         listed += [a for a in (*tools_menu.actions(), *view_menu.actions()) if not a.isSeparator()]
         self.addActions(listed)
 
+    def _maps(self) -> MapArea:
+        self._build_core()
+        return self.map_area
+
+    def _clear_all(self) -> None:
+        from rootmap.encounter import Encounter
+
+        self.edit(Encounter(), text="Clear all")
+
     def _ensure_spine(self) -> None:
         if self.spine_view is not None:
             return
+        self._build_core()
         try:
             from rootmap.ui.spine_view import SpineView
 
@@ -348,11 +420,13 @@ class MainWindow(QMainWindow):
         return self.knowledge.default_atlas
 
     def _show_state(self, state: EditorState, force: bool = False) -> None:
+        from rootmap.ui import overlays
+
         before, self._state = self._state, state
         new, old = state.encounter, before.encounter
         if force or new.findings != old.findings:
             self.map_area.set_marks(overlays.marks_by_key(new.findings))
-        forms = self._finishing  # before that, _build_forms shows the state when it runs
+        forms = self._forms  # before that, _build_forms shows the state when it runs
         if forms and (force or new.signs != old.signs):
             self.exam_panel.set_signs(new.signs)
         if forms and (force or new.history != old.history):
@@ -363,6 +437,9 @@ class MainWindow(QMainWindow):
         self.encounterChanged.emit(new)
 
     def _analyze(self) -> None:
+        from rootmap.analysis import Analysis
+        from rootmap.encounter import Encounter
+
         try:
             if self._state.encounter == Encounter():
                 # Nothing recorded: nothing to explain (and start-up need not load the engine).
@@ -380,6 +457,8 @@ class MainWindow(QMainWindow):
         self.analysisChanged.emit(self._analysis)
 
     def _show_overlays(self) -> None:
+        from rootmap.ui import overlays
+
         shown = overlays.shown_root(self._analysis, self._chosen_root)
         atlas = self.knowledge.atlas(self._state.atlas)
         self.map_area.set_highlight(overlays.dermatome_levels(shown, atlas, self.knowledge))
@@ -390,6 +469,9 @@ class MainWindow(QMainWindow):
 
     # --- user edits -----------------------------------------------------------------------
     def _on_region_clicked(self, key: str, button: str) -> None:
+        from rootmap.encounter import Finding
+        from rootmap.ui import overlays
+
         side, region = key.split(".", 1)
         encounter = self._state.encounter
         name = overlays.region_words(self.knowledge, region, side)
@@ -410,6 +492,8 @@ class MainWindow(QMainWindow):
         self.show_message(self.undo_stack.undoText())
 
     def _on_region_hovered(self, key: str) -> None:
+        from rootmap.ui import overlays
+
         if key:
             side, region = key.split(".", 1)
             self.statusBar().showMessage(
@@ -419,6 +503,8 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def _on_sign_edited(self, name: str, side: str, value: int | str | None) -> None:
+        from rootmap.encounter import Sign
+
         sign = None if value is None else Sign(sign=name, side=side, value=value)
         shown = "not tested" if value is None else value
         encounter = self._state.encounter.with_sign(sign, name, side)
@@ -442,6 +528,8 @@ class MainWindow(QMainWindow):
         self._show_overlays()
 
     def _tooltip(self, item: RegionItem) -> str:
+        from rootmap.ui import overlays
+
         return overlays.region_summary(
             self.knowledge, self._state, item.region, item.side, html=True
         )

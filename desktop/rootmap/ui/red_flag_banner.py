@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from rootmap import palette
-from rootmap.analysis import RedFlagResult
+
+if TYPE_CHECKING:  # the banner is built before the first paint, the analysis after it
+    from rootmap.analysis import RedFlagResult
 
 URGENCY_ORDER = {"emergency": 0, "urgent": 1}
 

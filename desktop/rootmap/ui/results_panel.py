@@ -9,6 +9,7 @@ on its *why*. What the user opened stays open across updates.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
@@ -24,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from rootmap import palette
-from rootmap.analysis import CATEGORIES, Analysis, ConditionResult, Evidence, RootResult
-from rootmap.knowledge.model import Region
-from rootmap.wording import plain
+
+if TYPE_CHECKING:  # the panel is built before the first paint; these load after it
+    from rootmap.analysis import Analysis, ConditionResult, Evidence, RootResult
+    from rootmap.knowledge.model import Region
 
 CATEGORY_TITLES = {
     "spinal": "Spinal",
@@ -111,6 +113,8 @@ class WrapDelegate(QStyledItemDelegate):
 
 
 def _evidence_item(evidence: Evidence, regions: Mapping[str, Region]) -> QTreeWidgetItem:
+    from rootmap.wording import plain
+
     sign = "+" if evidence.weight > 0 else ("−" if evidence.weight < 0 else "·")
     text = plain(evidence.text, regions)
     item = QTreeWidgetItem([f"{sign} {text}", ""])
@@ -221,6 +225,8 @@ class ResultsPanel(QWidget):
                 roots.addChild(item)
                 self._add_evidence(item, result.evidence)
                 item.setExpanded(key in self._expanded or (rank == 0 and not self._expanded))
+        from rootmap.analysis import CATEGORIES
+
         for category in CATEGORIES:
             results = [c for c in analysis.conditions if c.category == category]
             if not results:
