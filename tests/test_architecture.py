@@ -27,6 +27,7 @@ CORE = [
     "commands/analyze.py",
     "commands/atlases.py",
     "commands/regions.py",
+    "commands/knowledge_input.py",
 ]
 QT_PACKAGES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 # (importer, must not import): the one-way flow of architecture.md.

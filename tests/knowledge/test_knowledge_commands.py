@@ -50,7 +50,9 @@ def test_regions_with_an_unknown_atlas_exits_2_with_one_line(
     assert main(["regions", "--atlas", "netter"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == 'rootmap regions: unknown atlas "netter" (known: lee2008, keegan1948)\n'
+    assert captured.err == (
+        "rootmap regions: --atlas: unknown atlas 'netter' (known: lee2008, keegan1948)\n"
+    )
 
 
 @pytest.mark.parametrize("arguments", [["atlases"], ["regions"], ["regions", "--atlas", "lee2008"]])

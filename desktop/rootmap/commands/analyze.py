@@ -73,19 +73,15 @@ def decode_json(data: bytes, name: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rootmap.commands.knowledge_input import CommandInputError, knowledge_with_atlas
     from rootmap.encounter import EncounterError, parse_encounter
     from rootmap.engine import KnowledgeRuleError, UnknownAtlasError, analyze
-    from rootmap.knowledge import KnowledgeError, load_knowledge
 
     try:
-        knowledge = load_knowledge()
-    except KnowledgeError as error:
-        print(f"{PROG}: the knowledge data is broken: {error}", file=sys.stderr)
-        return 1
-    if args.atlas is not None and args.atlas not in knowledge.atlases:
-        known = ", ".join(knowledge.atlases)
-        print(f"{PROG}: --atlas: unknown atlas {args.atlas!r} (known: {known})", file=sys.stderr)
-        return 2
+        knowledge = knowledge_with_atlas(args.atlas)
+    except CommandInputError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return error.status
     warnings: list[str] = []
     try:
         data = decode_json(read_bytes(args.file), args.file)

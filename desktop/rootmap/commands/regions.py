@@ -23,17 +23,13 @@ def roots_text(entry: DermatomeEntry) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rootmap.knowledge import KnowledgeError, load_knowledge
+    from rootmap.commands.knowledge_input import CommandInputError, knowledge_with_atlas
 
     try:
-        knowledge = load_knowledge()
-    except KnowledgeError as error:
-        print(f"rootmap regions: the knowledge data is broken: {error}", file=sys.stderr)
-        return 1
-    if args.atlas is not None and args.atlas not in knowledge.atlases:
-        known = ", ".join(knowledge.atlases)
-        print(f'rootmap regions: unknown atlas "{args.atlas}" (known: {known})', file=sys.stderr)
-        return 2
+        knowledge = knowledge_with_atlas(args.atlas)
+    except CommandInputError as error:
+        print(f"rootmap regions: {error}", file=sys.stderr)
+        return error.status
     atlases = [knowledge.atlas(args.atlas)] if args.atlas else list(knowledge.atlases.values())
     rows = [["REGION", "SIDES", *(atlas.id for atlas in atlases)]]
     for region in knowledge.regions.values():

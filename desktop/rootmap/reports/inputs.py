@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from rootmap.analysis import Analysis
+from rootmap.commands.knowledge_input import CommandInputError, knowledge_with_atlas
 from rootmap.documents import Document, DocumentError, read_document
-from rootmap.knowledge import Knowledge, KnowledgeError, load_knowledge
+from rootmap.knowledge import Knowledge
 
 
 class InputError(Exception):
@@ -32,13 +33,9 @@ def open_and_analyse(path: str, atlas: str | None = None) -> Analysed:
     from rootmap.engine import analyze
 
     try:
-        knowledge = load_knowledge()
-    except KnowledgeError as error:
-        raise InputError(f"the knowledge data is broken: {error}") from None
-    if atlas is not None and atlas not in knowledge.atlases:
-        raise InputError(
-            f"--atlas: unknown atlas {atlas!r} (expected one of: {', '.join(knowledge.atlases)})"
-        )
+        knowledge = knowledge_with_atlas(atlas)
+    except CommandInputError as error:
+        raise InputError(str(error)) from None
     warnings: list[str] = []
     try:
         document = read_document(path, knowledge.regions, knowledge.atlases, warnings)
