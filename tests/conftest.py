@@ -2,6 +2,7 @@
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -13,3 +14,13 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 settings.load_profile("rootmap")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_widgets_application(qapp):
+    """One QApplication for the whole session, made first.
+
+    Headless code (check-assets, reports) creates a QGuiApplication when none exists; if
+    that happened first, a later widget test would abort the interpreter.
+    """
+    return qapp
