@@ -6,8 +6,11 @@ set -euo pipefail
 checkout="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$checkout"
 
-python3 -m pip install -q ".[packaging]"
-python3 -m PyInstaller --noconfirm --clean --log-level WARN \
+# Build in a venv of its own, so the developer's (editable) install is left alone.
+venv="$checkout/build/venv"
+[[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
+"$venv/bin/python" -m pip install -q ".[packaging]"
+"$venv/bin/python" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$checkout/dist" --workpath "$checkout/build/pyinstaller" \
   packaging/rootmap.spec
 
