@@ -27,7 +27,7 @@ from rootmap.teaching.quiz import IdentifyQuestion, LocateQuestion
 from rootmap.ui.main_window import MainWindow
 from rootmap.ui.teaching.cases_dialog import CasesDialog
 from rootmap.ui.teaching.mode import install_teaching
-from rootmap.ui.teaching.overlay import roots_label
+from rootmap.ui.teaching.overlay import MIN_LABEL, roots_label
 
 
 @pytest.fixture
@@ -246,3 +246,64 @@ def test_every_teaching_control_is_named_for_screen_readers(qtbot, window, teach
     assert _unnamed(dialog) == []
     for action in teaching.menu.actions():
         assert action.isSeparator() or action.text()
+
+
+def test_labels_never_overlap_and_small_ones_keep_their_tooltip(qtbot, window, teaching):
+    window.map_area.setCurrentIndex(2)  # the feet: the medial view's labels used to collide
+    for mode in ("overlay", "differences"):
+        teaching.show_mode(mode)
+        qtbot.wait(20)
+        for name, layer in teaching.controller.layers.items():
+            shown = layer.shown_labels()
+            rects = [item.label.scene_rect() for item in shown]
+            for index, rect in enumerate(rects):
+                others = rects[index + 1 :]
+                assert not any(rect.intersects(o) for o in others), (mode, name)
+            for item in layer.items.values():
+                if item.label.text and not item.label.isVisible():
+                    assert item.toolTip(), (mode, item.key)
+        medial = teaching.controller.layers["foot_medial"]
+        assert medial.shown_labels(), mode
+        wanted = medial.label_size()  # the type size the labels aim for, on screen
+        assert min(i.label.size for i in medial.shown_labels()) >= MIN_LABEL * wanted - 1e-6
+
+
+def test_the_legend_counts_the_maps_on_screen(qtbot, window, teaching):
+    window.map_area.setCurrentIndex(2)
+    teaching.show_mode("differences")
+    qtbot.wait(20)
+    differences = atlas_differences(window.knowledge)
+    feet = differences.keys() & teaching.controller.on_screen_regions()
+    assert 0 < len(feet) < len(differences)
+    legend = teaching.panel.legend.toPlainText()
+    assert f"{len(feet)} regions on these maps ({len(differences)} on all maps)" in legend
+    teaching.show_mode("overlay")
+    legend = teaching.panel.legend.toPlainText()
+    assert "L5" in legend and "C6" not in legend  # the feet show no cervical dermatome
+    window.map_area.setCurrentIndex(0)  # the body front: the arms bring C6 in
+    qtbot.waitUntil(lambda: "C6" in teaching.panel.legend.toPlainText())
+
+
+def test_multiple_choice_answers_by_keyboard(qtbot, window, teaching):
+    teaching.show_mode("quiz")
+    controller = teaching.controller
+    controller.next_question("identify")
+    question = controller.quiz.question
+    assert isinstance(question, IdentifyQuestion)
+    index = question.choices.index(question.answer)
+    teaching.panel.quiz.next_button.setFocus()  # keys go where the focus is
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1 + index, alt)
+    qtbot.waitUntil(lambda: controller.quiz.answered)  # a mnemonic animates the click
+    assert controller.last_outcome.credit == 1.0
+    _press(qtbot, window, Qt.Key.Key_Right)  # next question
+    question = controller.quiz.question
+    buttons = teaching.panel.quiz.choice_buttons
+    index = question.choices.index(question.answer)
+    buttons[0].setFocus()
+    for _ in range(index):  # Tab (or the arrows) along the answers, Space or Enter to choose
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is buttons[index]
+    qtbot.keyClick(buttons[index], Qt.Key.Key_Space)
+    assert controller.quiz.answered and controller.last_outcome.credit == 1.0
+    assert controller.quiz.score.streak == 2

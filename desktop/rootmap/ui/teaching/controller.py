@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 
 from rootmap.knowledge import Knowledge
@@ -59,6 +59,7 @@ class TeachingController(QObject):
             if view.name in self.layers:
                 continue
             layer = OverlayLayer.attach(view.scene(), view.name, view.geometry_.regions)
+            layer.zoom = view.zoom()
             self.layers[view.name] = layer
             self.views[view.name] = view
             view.viewport().installEventFilter(self)
@@ -68,6 +69,12 @@ class TeachingController(QObject):
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Paint) and self.mode != "off":
+            view = self._by_viewport.get(watched)
+            layer = self.layers.get(view.name) if view is not None else None
+            if view is not None and layer is not None and view.zoom() != layer.zoom:
+                # The view fits itself after its viewport's resize: follow its zoom after.
+                QTimer.singleShot(0, lambda v=view, lay=layer: lay.set_zoom(v.zoom()))
         if (
             self.mode == "quiz"
             and isinstance(self.quiz.question, LocateQuestion)
@@ -86,6 +93,18 @@ class TeachingController(QObject):
     def shown_regions(self) -> set[str]:
         """The region ids drawn on the attached views."""
         return {item.region for layer in self.layers.values() for item in layer.items.values()}
+
+    def on_screen_regions(self) -> set[str]:
+        """The region ids of the maps on screen now (the current tab), else of all maps."""
+        layers = [layer for name, layer in self.layers.items() if self.views[name].isVisible()]
+        regions = {item.region for layer in layers for item in layer.items.values()}
+        return regions or self.shown_regions()
+
+    def views_changed(self) -> None:
+        """Another map tab is on screen: the legend counts what is shown."""
+        for name, layer in self.layers.items():
+            layer.set_zoom(self.views[name].zoom())
+        self.changed.emit()
 
     # -- state ---------------------------------------------------------------------------
     def set_mode(self, mode: str) -> None:
@@ -190,7 +209,8 @@ class TeachingController(QObject):
         atlas = self.knowledge.atlas(self.atlas_id)
         differences = self.differences() if self.mode == "differences" else {}
         facts = self.facts() if self.mode == "explorer" else None
-        for layer in self.layers.values():
+        for name, layer in self.layers.items():
+            layer.zoom = self.views[name].zoom()
             if self.mode == "overlay":
                 layer.show_atlas(self.knowledge, atlas)
             elif self.mode == "differences":

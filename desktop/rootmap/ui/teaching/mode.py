@@ -9,14 +9,15 @@ exam forms' keys.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from rootmap.teaching.cases import CaseError, TeachingCase, load_cases
 from rootmap.ui.map_area import PAGES
 from rootmap.ui.teaching.cases_dialog import CasesDialog
 from rootmap.ui.teaching.controller import TeachingController
+from rootmap.ui.teaching.overlay import LABEL_PX
 from rootmap.ui.teaching.panel import TeachingPanel
 from rootmap.ui.teaching.presentation import Presenter
 
@@ -48,6 +49,9 @@ class TeachingMode:
             lambda _e: self.controller.set_atlas(window.atlas())  # type: ignore[attr-defined]
         )
         self.controller.changed.connect(self._sync_actions)
+        window.map_area.currentChanged.connect(  # type: ignore[attr-defined]
+            lambda _i: QTimer.singleShot(0, self.controller.views_changed)
+        )
         self._build_menus()
         self._sync_actions()
 
@@ -127,6 +131,8 @@ class TeachingMode:
         if self.presenter.active and self.controller.mode == "off":
             self.show_mode("overlay")
         self.dock.setVisible(self.presenter.active or self.controller.mode != "off")
+        # Presenting: no dock title bar (its small caption says nothing to a lecture hall).
+        self.dock.setTitleBarWidget(QWidget(self.dock) if self.presenter.active else None)  # type: ignore[arg-type]
         if self.presenter.active:
             width = int(self.window.width() * 0.3)
             self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
@@ -148,7 +154,7 @@ class TeachingMode:
         area = self.window.map_area  # type: ignore[attr-defined]
         views = [area.view(name) for _title, names in PAGES for name in names]
         self.controller.attach_views(v for v in views if v is not None)
-        self._set_line_scale(2.0 if self.presenter.active else 1.0)
+        self._set_line_scale(self.presenter.line_scale)
 
     def _choose_atlas(self, _index: int) -> None:
         atlas = self.panel.atlas_box.currentData()
@@ -158,6 +164,7 @@ class TeachingMode:
     def _set_line_scale(self, scale: float) -> None:
         for layer in self.controller.layers.values():
             layer.line_scale = scale
+            layer.label_px = max(LABEL_PX, LABEL_PX * 0.8 * scale)  # 24 px at 1080, 48 at 4K
         self.controller.refresh()
 
 

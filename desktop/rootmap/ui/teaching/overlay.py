@@ -55,9 +55,11 @@ from rootmap.ui.map_view import painter_path
 
 OVERLAP_OUTLINE = "#5FB89A"  # a root's overlap territory: a thin, light dashed outline
 OVERLAY_Z = 0.5  # over the map art (z 0), under the clickable regions and their marks (z 1)
+LABEL_Z = 1.0  # within the layer: labels and key points over every region's fill
 LABEL_FAMILY = "DejaVu Sans"
-LABEL_CAP = 0.04  # label size at most 4 % of the view's height: one even size across a view
-MIN_LABEL = 0.3  # labels that would be smaller than 30 % of that are left out (tooltip only)
+LABEL_PX = 15.0  # label type on screen, in pixels (presentation mode: grows with the screen)
+MIN_LABEL = 0.6  # a label shrunk below 60 % of that to fit is left out (the tooltip tells)
+FIT_HEIGHT, FIT_WIDTH = 0.9, 1.5  # how far a label may fill (or, halo'd, spill over) its region
 
 
 def short_atlas_name(atlas_id: str) -> str:
@@ -85,6 +87,7 @@ class HaloText(QGraphicsItem):
     def __init__(self, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.text = ""
+        self.size = 0.0  # the type size, in scene units
         self._path = QPainterPath()
         self._halo = 1.0
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -92,6 +95,7 @@ class HaloText(QGraphicsItem):
     def set_text(self, text: str, pixel_size: float) -> None:
         self.prepareGeometryChange()
         self.text = text
+        self.size = pixel_size
         font = QFont(LABEL_FAMILY)
         font.setPixelSize(max(1, round(pixel_size * 8)))  # drawn at 1/8 scale: smooth small text
         font.setBold(True)
@@ -111,6 +115,9 @@ class HaloText(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         pad = self._halo
         return self._path.boundingRect().adjusted(-pad, -pad, pad, pad)
+
+    def scene_rect(self) -> QRectF:
+        return self.mapRectToScene(self.boundingRect())
 
     def paint(
         self,
@@ -143,10 +150,14 @@ class RegionOverlay(QGraphicsPathItem):
         self.bbox = bbox
         self.label_point = QPointF(*label_point)
         self.fill = ""  # the current fill colour, "" when unfilled (for tests and legends)
-        self.label = HaloText(self)
+        # Labels and key points are the layer's children, above every region's fill:
+        # a neighbouring region drawn later must not cover them.
+        self.label = HaloText(parent)
+        self.label.setZValue(LABEL_Z)
         self.label.setPos(self.label_point)
         self.label.setVisible(False)
-        self.key_point = QGraphicsEllipseItem(self)
+        self.key_point = QGraphicsEllipseItem(parent)
+        self.key_point.setZValue(LABEL_Z)
         ring = QPen(QColor("white"), 2.0)
         ring.setCosmetic(True)
         self.key_point.setPen(ring)
@@ -186,20 +197,20 @@ class RegionOverlay(QGraphicsPathItem):
         self.setPen(pen)
 
     def set_label(self, text: str) -> None:
-        if not text:
-            self.label.setVisible(False)
-            self.label.text = ""
-            return
+        """Set the label's text; ``OverlayLayer.place_labels`` sizes it and decides if it shows."""
+        self.label.text = text
+        self.label.setVisible(False)
+
+    def fit_size(self, wanted: float) -> float:
+        """The label's type size (scene units): ``wanted``, or smaller to fit the region."""
         xmin, ymin, xmax, ymax = self.bbox
-        width, height = xmax - xmin, ymax - ymin
-        lines = text.split("\n")
+        lines = self.label.text.split("\n")
         longest = max(len(line) for line in lines)
-        layer = self.parentItem()
-        cap = layer.label_cap if isinstance(layer, OverlayLayer) else height
-        size = min(cap, height * 0.55 / len(lines), width * 1.2 / max(longest, 2))
-        self.label.set_text(text, max(size, 1.0))
-        # Too small to read from the back of a hall: the colour, legend and tooltip tell.
-        self.label.setVisible(size >= MIN_LABEL * cap)
+        room = min(
+            (ymax - ymin) * FIT_HEIGHT / len(lines),
+            (xmax - xmin) * FIT_WIDTH / (0.62 * max(longest, 2)),
+        )
+        return min(wanted, room)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         layer = self.parentItem()
@@ -222,7 +233,8 @@ class OverlayLayer(QGraphicsObject):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.mode = "off"
         self.line_scale = 1.0  # outline widths grow with the screen (presentation mode)
-        self.label_cap = 1e9  # the largest label, in scene units (one size for the whole view)
+        self.label_px = LABEL_PX  # label type on screen, in pixels
+        self.zoom = 1.0  # screen pixels per scene unit (the view's scale)
         self.items: dict[str, RegionOverlay] = {}
         for shape in shapes:
             item = RegionOverlay(
@@ -239,7 +251,6 @@ class OverlayLayer(QGraphicsObject):
     @classmethod
     def attach(cls, scene: QGraphicsScene, view_name: str, shapes: Iterable) -> OverlayLayer:
         layer = cls(view_name, shapes)
-        layer.label_cap = LABEL_CAP * scene.sceneRect().height()
         scene.addItem(layer)
         return layer
 
@@ -271,6 +282,7 @@ class OverlayLayer(QGraphicsObject):
             item.set_outline("#555555", 1.0)
             item.set_label(roots_label(roots))
             item.setToolTip(_atlas_tip(knowledge, atlas, item.region))
+        self.place_labels()
         self.setVisible(True)
 
     def show_differences(
@@ -293,6 +305,7 @@ class OverlayLayer(QGraphicsObject):
             lines = [f"{tags[a]}: {roots_label(r)}" for a, r in difference.roots]
             item.set_label("\n".join(lines))
             item.setToolTip(f"{name}: {difference.label}")
+        self.place_labels()
         self.setVisible(True)
 
     def show_highlight(
@@ -314,7 +327,8 @@ class OverlayLayer(QGraphicsObject):
                 item.set_outline(OVERLAP_OUTLINE, 1.0, dashed=True)
             if key_point_region is not None and item.region == key_point_region:
                 item.set_outline("#000000", palette.HIGHLIGHT_OUTLINE_WIDTH + 1)
-                item.show_key_point(self.label_cap * 0.3)
+                item.show_key_point(self.label_size() * 0.4)
+        self.place_labels()
         self.setVisible(True)
 
     def show_targets(self) -> None:
@@ -332,6 +346,45 @@ class OverlayLayer(QGraphicsObject):
         if item is not None:
             item.set_outline(colour, palette.HIGHLIGHT_OUTLINE_WIDTH + 1)
 
+    # -- labels --------------------------------------------------------------------------
+    def label_size(self) -> float:
+        """The label type size in scene units: ``label_px`` on screen at the view's zoom."""
+        return self.label_px / max(self.zoom, 1e-6)
+
+    def set_zoom(self, zoom: float) -> None:
+        """The view's scale changed (resize, zoom): re-size and re-place the labels."""
+        if zoom > 0 and abs(zoom - self.zoom) > 1e-6 * zoom:
+            self.zoom = zoom
+            self.place_labels()
+
+    def place_labels(self) -> None:
+        """Size every label to the screen and show those that fit without overlapping.
+
+        Larger regions' labels are placed first; a label that would collide with one
+        already placed shrinks (down to ``MIN_LABEL`` of the full size) or is left out.
+        The region's colour, the legend and its tooltip still tell what it is.
+        """
+        wanted = self.label_size()
+        smallest = MIN_LABEL * wanted
+        labelled = [item for item in self.items.values() if item.label.text]
+        labelled.sort(key=lambda item: (-item.fit_size(wanted), -_area(item.bbox), item.key))
+        placed: list[QRectF] = []
+        for item in labelled:
+            size = item.fit_size(wanted)
+            shown = False
+            while size >= smallest - 1e-9:
+                item.label.set_text(item.label.text, size)
+                rect = item.label.scene_rect()
+                if not any(rect.intersects(other) for other in placed):
+                    placed.append(rect)
+                    shown = True
+                    break
+                size *= 0.85
+            item.label.setVisible(shown)
+
+    def shown_labels(self) -> list[RegionOverlay]:
+        return [item for item in self.items.values() if item.label.isVisible()]
+
     # -- helpers -------------------------------------------------------------------------
     def _each(self, action: Callable[[RegionOverlay], None]) -> None:
         for item in self.items.values():
@@ -346,6 +399,10 @@ class OverlayLayer(QGraphicsObject):
         item.setToolTip("")
         item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         item.unsetCursor()
+
+
+def _area(bbox: tuple[float, float, float, float]) -> float:
+    return (bbox[2] - bbox[0]) * (bbox[3] - bbox[1])
 
 
 def _split_brush(item: RegionOverlay, colours: list[str]) -> QBrush:

@@ -76,6 +76,11 @@ class TeachingPanel(QWidget):
         atlas_row = QHBoxLayout()
         atlas_label = QLabel("&Atlas:", self)
         self.atlas_box = QComboBox(self)
+        # Its long names must not widen the dock at the maps' expense.
+        self.atlas_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.atlas_box.setMinimumContentsLength(12)
         for atlas in knowledge.atlases.values():
             self.atlas_box.addItem(f"{atlas.id} — {atlas.name}", atlas.id)
         atlas_label.setBuddy(self.atlas_box)
@@ -127,7 +132,11 @@ class TeachingPanel(QWidget):
                 f"<b>{tags[a.id]}</b> = {a.id}: {html.escape(knowledge.cite(a.source))}"
                 for a in knowledge.atlases.values()
             )
-            count = len(controller.differences())
+            differences = controller.differences()
+            on_screen = differences.keys() & controller.on_screen_regions()
+            count = f"{len(differences)} regions"
+            if len(on_screen) < len(differences):
+                count = f"{len(on_screen)} regions on these maps ({len(differences)} on all maps)"
             why = (
                 f"<p>Why maps differ: {html.escape(knowledge.cite('downs2011'))}</p>"
                 if "downs2011" in knowledge.sources
@@ -135,14 +144,14 @@ class TeachingPanel(QWidget):
             )
             return (
                 f"<h2>Where the atlases disagree</h2>"
-                f"<p>{_chip(DIFFERENCE_FILL)} <b>{count} regions</b> whose primary roots differ; "
+                f"<p>{_chip(DIFFERENCE_FILL)} <b>{count}</b> whose primary roots differ; "
                 "labelled with each atlas's roots, e.g. <b>L: L5 / K: L4</b> "
                 "(hover for the full text).</p>"
                 f"<p>{_chip(AGREEMENT_FILL)} the atlases agree.</p><p>{lines}</p>{why}"
             )
         if controller.mode == "overlay":
             atlas = knowledge.atlas(controller.atlas_id)
-            shown = controller.shown_regions() or set(atlas.entries)
+            shown = controller.on_screen_regions() or set(atlas.entries)
             used = {r for region in shown if (e := atlas.entry(region)) for r in e.primary}
             chips = [
                 f"<td>{_chip(root_tint(r))}</td><td><b>{r}</b>&nbsp;&nbsp;</td>"

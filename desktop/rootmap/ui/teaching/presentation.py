@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
 
 BASE_LINES = 1080
 BASE_PIXEL_SIZE = 24  # type size at 1080 lines
@@ -31,10 +31,12 @@ class Presenter:
         self.window = window
         self.on_scale = on_scale  # called with the line scale (1 when leaving)
         self.active = False
+        self.line_scale = 1.0  # outline (and label) scale: 2 at 1080 lines, 4 at 4K
         self._font: QFont | None = None
         self._hidden: list[QWidget] = []
         self._was_maximized = False
         self._geometry = QRect()
+        self._styles: dict[QWidget, str] = {}
 
     def toggle(self) -> None:
         if self.active:
@@ -46,24 +48,31 @@ class Presenter:
         if self.active:
             return
         self.active = True
+        self._was_maximized = self.window.isMaximized()
+        self._geometry = self.window.geometry()
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self._font = QFont(app.font())
         scale = screen_scale(self.window)
         font = QFont(app.font())
-        font.setPixelSize(round(BASE_PIXEL_SIZE * scale))
+        pixels = round(BASE_PIXEL_SIZE * scale)
+        font.setPixelSize(pixels)
         app.setFont(font)
+        # Widgets with a style sheet (map captions, the disclaimer) keep their font through
+        # an application font change: a rule on their containers reaches them too.
+        self._styles = {w: w.styleSheet() for w in self._styled_containers()}
+        for widget, style in self._styles.items():
+            widget.setStyleSheet(f"{style}\n* {{ font-size: {pixels}px; }}")
         self._hidden = [w for w in self._widgets_to_hide() if w.isVisible()]
         for widget in self._hidden:
             widget.hide()
-        self._was_maximized = self.window.isMaximized()
-        self._geometry = self.window.geometry()
         screen = self.window.screen()
         if screen is not None:  # without a window manager, full screen alone does not resize
             self.window.setGeometry(screen.geometry())
         self.window.showFullScreen()
+        self.line_scale = 2.0 * scale
         if self.on_scale is not None:
-            self.on_scale(2.0 * scale)
+            self.on_scale(self.line_scale)
 
     def leave(self) -> None:
         if not self.active:
@@ -73,6 +82,9 @@ class Presenter:
         assert isinstance(app, QApplication)
         if self._font is not None:
             app.setFont(self._font)
+        for widget, style in self._styles.items():
+            widget.setStyleSheet(style)
+        self._styles = {}
         for widget in self._hidden:
             widget.show()
         self._hidden = []
@@ -81,8 +93,14 @@ class Presenter:
         else:
             self.window.showNormal()
             self.window.setGeometry(self._geometry)
+        self.line_scale = 1.0
         if self.on_scale is not None:
             self.on_scale(1.0)
+
+    def _styled_containers(self) -> list[QWidget]:
+        central = self.window.centralWidget()
+        found = [central, self.window.statusBar(), *self.window.findChildren(QToolBar)]
+        return [w for w in found if isinstance(w, QWidget)]
 
     def _widgets_to_hide(self) -> list[QWidget]:
         """The exam forms and the results column: the maps and the teaching panel need the room."""
