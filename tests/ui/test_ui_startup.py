@@ -16,8 +16,10 @@ from rootmap.knowledge.loader import ParseCache, _Loader
 from rootmap.resources import asset_path
 from rootmap.ui.app import VIEW_CHOICES, build_window, parse_args, tab_title
 from rootmap.ui.finding_palette import ERASER, TOOLS
-from rootmap.ui.main_window import MAP_TAB_TITLES, MainWindow
+from rootmap.ui.main_window import MainWindow
 from rootmap.ui.map_area import PAGES
+from rootmap.ui.results_panel import ResultsPanel
+from rootmap.ui.shell import MAP_TAB_TITLES
 
 REPORT = re.compile(r"^rootmap: first paint after (\d+) ms; ready after (\d+) ms$", re.M)
 
@@ -52,6 +54,7 @@ def test_the_first_frame_is_the_app_shell_and_the_rest_follows_the_first_paint(q
     assert window.is_ready()
     assert window.first_paint_time is not None
     assert window.map_tabs() is window.map_area  # the map area took the empty tabs' place
+    assert isinstance(window.right.widget(0), ResultsPanel) and window.results_panel.isVisible()
     assert window.map_area.isVisible()
     assert window.findChild(QComboBox, "atlas").count() == len(window.knowledge.atlases)
     assert window.findChild(QComboBox, "atlas").currentData() == window.knowledge.default_atlas
@@ -86,6 +89,7 @@ def test_the_shell_imports_no_model_knowledge_or_map_code():
         "rootmap.knowledge",
         "rootmap.ui.map_area",
         "rootmap.ui.map_view",
+        "rootmap.ui.results_panel",
         "rootmap.engine",
     }
     assert not loaded & heavy

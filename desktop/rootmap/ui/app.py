@@ -69,7 +69,8 @@ def build_window(args: argparse.Namespace, progressive: bool = False) -> MainWin
 
     ``progressive``: only the shell is built now; the atlas and the FILE are applied
     once the window has painted and is complete (``window.ready``)."""
-    from rootmap.ui.main_window import MAP_TAB_TITLES, MainWindow
+    from rootmap.ui.main_window import MainWindow
+    from rootmap.ui.shell import MAP_TAB_TITLES
 
     window = MainWindow(progressive=progressive)
     if args.view:  # its map is built after the first paint

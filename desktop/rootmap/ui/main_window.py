@@ -22,16 +22,16 @@ Start-up in two steps (so that the app paints its first frame quickly):
 
 1. ``MainWindow(progressive=True)`` builds the shell, with Qt only: toolbar (finding
    palette, atlas box, undo/redo), menus, red-flag banner, the Examination/History tabs
-   (empty frames), the map tabs (empty pages) and the results panel (empty). It loads
-   no knowledge and imports no model, map or engine code. ``run_app`` shows it and it
-   paints.
+   (empty frames), and the stand-ins of ``rootmap.ui.shell``: the map tabs (empty
+   pages) and an empty results panel. It loads no knowledge and imports no model, map,
+   results or engine code. ``run_app`` shows it and it paints.
 2. ``finish_startup()`` runs right after that first paint (a ``QTimer.singleShot(0)``
    from the first ``paintEvent``). It builds the core (the knowledge, the state, the
-   real map area in place of the empty map tabs, the atlas list), the exam and history
-   forms, the current map page and the spine diagram, the File menu's document actions
-   (``window.file_actions``) and teaching mode (``window.teaching``); then
-   ``window.ready`` is emitted and ``window.is_ready()`` turns true. Calling the public
-   API before that builds the core first, so it always works.
+   atlas list, the results panel and the map area in place of their stand-ins), the
+   exam and history forms, the current map page and the spine diagram, the File menu's
+   document actions (``window.file_actions``) and teaching mode (``window.teaching``);
+   then ``window.ready`` is emitted and ``window.is_ready()`` turns true. Calling the
+   public API before that builds the core first, so it always works.
 
 ``MainWindow()`` (``progressive=False``, the default, used by tests and tools) calls
 ``finish_startup()`` itself, so the window is complete when the constructor returns.
@@ -60,7 +60,7 @@ from PySide6.QtWidgets import (
 
 from rootmap.ui.finding_palette import ERASER, TOOLS, FindingPalette
 from rootmap.ui.red_flag_banner import RedFlagBanner
-from rootmap.ui.results_panel import ResultsPanel
+from rootmap.ui.shell import MAP_TAB_TITLES, empty_map_tabs, empty_results
 
 if TYPE_CHECKING:  # imported when the core is built, after the first paint
     from rootmap.analysis import Analysis
@@ -71,23 +71,12 @@ if TYPE_CHECKING:  # imported when the core is built, after the first paint
     from rootmap.ui.history_panel import HistoryPanel
     from rootmap.ui.map_area import MapArea
     from rootmap.ui.map_view import RegionItem
+    from rootmap.ui.results_panel import ResultsPanel
     from rootmap.ui.teaching.mode import TeachingMode
     from rootmap.ui.undo_commands import EditorState
 
 DISCLAIMER = "Supports clinical judgement — not a diagnosis"
 COLUMN_SIZES = [380, 800, 480]  # forms, maps, results: widths to start from
-# The map tabs' titles, as rootmap.ui.map_area.PAGES has them (a test checks): the shell
-# shows them on empty pages without importing the map code.
-MAP_TAB_TITLES = ("Body front", "Body back", "Feet")
-
-
-def _empty_map_tabs(parent: QWidget) -> QTabWidget:
-    """The map tabs of the first frame, with empty pages (``MapArea`` replaces them)."""
-    tabs = QTabWidget(parent)
-    tabs.setDocumentMode(True)
-    for title in MAP_TAB_TITLES:
-        tabs.addTab(QWidget(tabs), title)
-    return tabs
 
 
 def _scroll_area(parent: QWidget) -> QScrollArea:
@@ -108,6 +97,7 @@ class MainWindow(QMainWindow):
     file_actions: FileActions
     teaching: TeachingMode
     map_area: MapArea
+    results_panel: ResultsPanel
     _state: EditorState
 
     def __init__(
@@ -228,14 +218,14 @@ class MainWindow(QMainWindow):
         self._history_page = _scroll_area(self.forms)
         self.forms.addTab(self._exam_page, "Examination")
         self.forms.addTab(self._history_page, "History")
-        self._map_tabs = _empty_map_tabs(splitter)  # the map area replaces it (_build_core)
+        # Stand-ins for the first frame; the map area and the results panel replace them.
+        self._map_tabs = empty_map_tabs(splitter)
         self.right = QSplitter(Qt.Orientation.Vertical, splitter)
-        self.results_panel = ResultsPanel(self.right)
-        self.results_panel.setMinimumWidth(320)
+        self._results_stand_in = empty_results(self.right)
         self.spine_holder = QWidget(self.right)
         QVBoxLayout(self.spine_holder).setContentsMargins(0, 0, 0, 0)
         self.spine_view: QWidget | None = None
-        self.right.addWidget(self.results_panel)
+        self.right.addWidget(self._results_stand_in)
         self.right.addWidget(self.spine_holder)
         self.right.setStretchFactor(0, 2)
         self.right.setStretchFactor(1, 1)
@@ -265,7 +255,6 @@ class MainWindow(QMainWindow):
         disclaimer.setStyleSheet("font-weight: bold; color: #6D0014; padding: 0 8px;")
         self.statusBar().addPermanentWidget(disclaimer)
         self.disclaimer = disclaimer
-        self.results_panel.rootChosen.connect(self._on_root_chosen)
 
     def _build_core(self) -> None:
         """The knowledge, the state, the map area and the atlas list; once."""
@@ -275,6 +264,7 @@ class MainWindow(QMainWindow):
         from rootmap.encounter import Encounter
         from rootmap.knowledge import load_knowledge
         from rootmap.ui.map_area import MapArea
+        from rootmap.ui.results_panel import ResultsPanel
         from rootmap.ui.undo_commands import EditorState
 
         knowledge = self._knowledge = self._knowledge or load_knowledge()
@@ -284,7 +274,10 @@ class MainWindow(QMainWindow):
             self.atlas_combo.setItemData(
                 self.atlas_combo.count() - 1, atlas.description, Qt.ItemDataRole.ToolTipRole
             )
-        self.results_panel.regions = knowledge.regions
+        self.results_panel = ResultsPanel(None, knowledge.regions)
+        self.right.replaceWidget(self.right.indexOf(self._results_stand_in), self.results_panel)
+        self._results_stand_in.deleteLater()
+        self.results_panel.rootChosen.connect(self._on_root_chosen)
         self.map_area = MapArea()
         self.map_area.tooltip_text = self._tooltip
         self.map_area.setCurrentIndex(self._map_tabs.currentIndex())

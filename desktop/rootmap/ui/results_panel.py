@@ -15,7 +15,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QHeaderView,
-    QLabel,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from rootmap import palette
+from rootmap.ui.shell import RESULTS_EMPTY_TEXT, RESULTS_MIN_WIDTH, results_hint
 
 if TYPE_CHECKING:  # the panel is built before the first paint; these load after it
     from rootmap.analysis import Analysis, ConditionResult, Evidence, RootResult
@@ -41,10 +41,7 @@ SCORE_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 ROOT_ROLE = Qt.ItemDataRole.UserRole + 3
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 4
-EMPTY_TEXT = (
-    "Mark a region on the map, or record an examination sign, "
-    "to see the roots and conditions that explain them."
-)
+EMPTY_TEXT = RESULTS_EMPTY_TEXT
 ROOT_BAR = QColor(palette.HIGHLIGHT_COLOR)
 CONDITION_BAR = QColor("#5A7FA8")
 
@@ -152,10 +149,8 @@ class ResultsPanel(QWidget):
         self.regions: Mapping[str, Region] = regions or {}  # to name regions in plain words
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.empty_label = QLabel(EMPTY_TEXT, self)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setContentsMargins(8, 8, 8, 8)
-        self.empty_label.setStyleSheet("color: #555;")
+        self.setMinimumWidth(RESULTS_MIN_WIDTH)
+        self.empty_label = results_hint(self)
         layout.addWidget(self.empty_label)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("results")

@@ -1,0 +1,52 @@
+"""The first frame's stand-ins: panels that look like the real ones, built with Qt only.
+
+``MainWindow(progressive=True)`` shows these so that its first frame looks like the app
+without importing the map code or building the results tree; the main window puts the
+real ``MapArea`` and ``ResultsPanel`` in their place right after the first paint.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+# The map tabs' titles, as rootmap.ui.map_area.PAGES has them (a test checks).
+MAP_TAB_TITLES = ("Body front", "Body back", "Feet")
+RESULTS_EMPTY_TEXT = (
+    "Mark a region on the map, or record an examination sign, "
+    "to see the roots and conditions that explain them."
+)
+RESULTS_MIN_WIDTH = 320
+
+
+def empty_map_tabs(parent: QWidget) -> QTabWidget:
+    """The map tabs with empty pages."""
+    tabs = QTabWidget(parent)
+    tabs.setDocumentMode(True)
+    for title in MAP_TAB_TITLES:
+        tabs.addTab(QWidget(tabs), title)
+    return tabs
+
+
+def empty_results(parent: QWidget) -> QWidget:
+    """The results panel with nothing to show: its hint over an empty list."""
+    panel = QWidget(parent)
+    panel.setMinimumWidth(RESULTS_MIN_WIDTH)
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(results_hint(panel))
+    box = QFrame(panel)
+    box.setFrameShape(QFrame.Shape.StyledPanel)
+    box.setBackgroundRole(QPalette.ColorRole.Base)
+    box.setAutoFillBackground(True)
+    layout.addWidget(box, 1)
+    return panel
+
+
+def results_hint(parent: QWidget) -> QLabel:
+    """The results panel's hint while there is nothing to explain."""
+    label = QLabel(RESULTS_EMPTY_TEXT, parent)
+    label.setWordWrap(True)
+    label.setContentsMargins(8, 8, 8, 8)
+    label.setStyleSheet("color: #555;")
+    return label
