@@ -307,3 +307,16 @@ def test_multiple_choice_answers_by_keyboard(qtbot, window, teaching):
     qtbot.keyClick(buttons[index], Qt.Key.Key_Space)
     assert controller.quiz.answered and controller.last_outcome.credit == 1.0
     assert controller.quiz.score.streak == 2
+
+
+def test_a_which_root_question_shows_the_tab_with_most_of_its_pattern(qtbot, window, teaching):
+    window.map_area.setCurrentIndex(2)  # the feet show S2 only as a strip at the calf
+    teaching.show_mode("quiz")
+    controller = teaching.controller
+    regions = window.knowledge.atlas(window.atlas()).regions_of_root("S2", primary_only=True)
+    controller.quiz.question = IdentifyQuestion(
+        "S2", ("S1", "S2", "S3", "L5"), tuple(regions), "lee2008"
+    )
+    controller.quiz.answered = False
+    controller.refresh()
+    assert window.map_area.currentIndex() == 1  # the body back: buttock, thigh and calf

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 
+from rootmap import palette
 from rootmap.knowledge import Knowledge
 from rootmap.teaching.differences import RegionDifference, atlas_differences
 from rootmap.teaching.explorer import LUMBOSACRAL, RootFacts, root_facts
@@ -99,6 +100,12 @@ class TeachingController(QObject):
         layers = [layer for name, layer in self.layers.items() if self.views[name].isVisible()]
         regions = {item.region for layer in layers for item in layer.items.values()}
         return regions or self.shown_regions()
+
+    def highlighted_regions(self, view_name: str) -> set[str]:
+        """The region ids highlighted (bluish green) on one view."""
+        layer = self.layers.get(view_name)
+        items = layer.items.values() if layer is not None else ()
+        return {item.region for item in items if item.fill == palette.HIGHLIGHT_COLOR}
 
     def views_changed(self) -> None:
         """Another map tab is on screen: the legend counts what is shown."""

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from rootmap.teaching.cases import CaseError, TeachingCase, load_cases
+from rootmap.teaching.quiz import IdentifyQuestion
 from rootmap.ui.map_area import PAGES
 from rootmap.ui.teaching.cases_dialog import CasesDialog
 from rootmap.ui.teaching.controller import TeachingController
@@ -49,6 +50,8 @@ class TeachingMode:
             lambda _e: self.controller.set_atlas(window.atlas())  # type: ignore[attr-defined]
         )
         self.controller.changed.connect(self._sync_actions)
+        self._question_shown: object = None
+        self.controller.changed.connect(self._show_question_maps)
         window.map_area.currentChanged.connect(  # type: ignore[attr-defined]
             lambda _i: QTimer.singleShot(0, self.controller.views_changed)
         )
@@ -155,6 +158,23 @@ class TeachingMode:
         views = [area.view(name) for _title, names in PAGES for name in names]
         self.controller.attach_views(v for v in views if v is not None)
         self._set_line_scale(self.presenter.line_scale)
+
+    def _show_question_maps(self) -> None:
+        """A new "which root?" question: show the map tab that shows most of its pattern."""
+        question = self.controller.quiz.question
+        if self.controller.mode != "quiz" or question is self._question_shown:
+            return
+        self._question_shown = question
+        if not isinstance(question, IdentifyQuestion):
+            return
+        area = self.window.map_area  # type: ignore[attr-defined]
+        counts = [
+            len(set().union(*(self.controller.highlighted_regions(n) for n in names)))
+            for _title, names in PAGES
+        ]
+        best = max(range(len(counts)), key=lambda i: counts[i])
+        if counts[area.currentIndex()] < counts[best]:  # a tie keeps the presenter's tab
+            area.setCurrentIndex(best)
 
     def _choose_atlas(self, _index: int) -> None:
         atlas = self.panel.atlas_box.currentData()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QFont, QFontInfo, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -37,6 +37,7 @@ MODE_BUTTONS = (
     ("off", "Of&f", "", "Hide the teaching overlay"),
 )
 CHOICE_KEYS = "1234"
+PROMPT_SCALE, ANSWER_SCALE = 1.6, 1.3  # the quiz's question and its score and answers
 
 
 def _name(widget: QWidget, name: str, description: str = "") -> None:
@@ -292,10 +293,15 @@ class QuizPage(QWidget):
         super().__init__(parent)
         self.controller = controller
         layout = QVBoxLayout(self)
+        # The score first and the question below it, both larger than the rest: a student
+        # at the back of the hall reads them first.
+        self.score = QLabel(self)
+        self.score.setObjectName("quiz_score")
+        _name(self.score, "Quiz score")
+        layout.addWidget(self.score)
         self.prompt = QLabel(self)
         self.prompt.setWordWrap(True)
         self.prompt.setObjectName("quiz_prompt")
-        self.prompt.setStyleSheet("font-size: 150%; font-weight: bold;")
         layout.addWidget(self.prompt)
         choices = QHBoxLayout()
         self.choice_buttons: list[QPushButton] = []
@@ -311,10 +317,6 @@ class QuizPage(QWidget):
         self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         _name(self.feedback, "Quiz feedback")
         layout.addWidget(self.feedback)
-        self.score = QLabel(self)
-        self.score.setObjectName("quiz_score")
-        _name(self.score, "Quiz score")
-        layout.addWidget(self.score)
         row = QHBoxLayout()
         self.next_button = QPushButton("&Next question ▶", self)
         _name(self.next_button, "Next question", "Ask another question (Right arrow)")
@@ -329,6 +331,25 @@ class QuizPage(QWidget):
             row.addWidget(button)
         layout.addLayout(row)
         layout.addStretch(1)
+        self._size_type()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # presentation mode: follow the new size
+            self._size_type()
+
+    def _size_type(self) -> None:
+        """Question 1.6x, score and answers 1.3x the panel's type, all bold."""
+        base = QFontInfo(self.font()).pixelSize()
+        for widgets, factor in (
+            ([self.prompt], PROMPT_SCALE),
+            ([self.score, *self.choice_buttons], ANSWER_SCALE),
+        ):
+            for widget in widgets:
+                font = QFont(self.font())
+                font.setPixelSize(round(base * factor))
+                font.setBold(True)
+                widget.setFont(font)
 
     def choose(self, index: int) -> None:
         question = self.controller.quiz.question
@@ -358,7 +379,7 @@ class QuizPage(QWidget):
             hint = (
                 "Click the region on the map (any view)."
                 if isinstance(question, LocateQuestion)
-                else "Choose the root (keys 1-4)."
+                else "Choose the root: click it, or Alt+1 … Alt+4."
             )
             self.feedback.setText(hint)
             self.feedback.setStyleSheet("color: #111;")
@@ -367,4 +388,5 @@ class QuizPage(QWidget):
             self.feedback.setText(head + outcome.feedback)
             colour = {1.0: "#006B3C", 0.5: "#7A4F00"}.get(outcome.credit, "#B00020")
             self.feedback.setStyleSheet(f"color: {colour}; font-weight: bold;")
-        self.score.setText(f"{quiz.score.text} · atlas {quiz.atlas}")
+        self.score.setText(quiz.score.text)
+        self.score.setToolTip(f"Atlas {quiz.atlas}")
