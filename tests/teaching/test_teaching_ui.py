@@ -126,6 +126,7 @@ def test_root_explorer_shows_l5_key_point_ehl_and_levels(qtbot, window, teaching
     assert "Lee MWL" in text  # the dermatome's source is cited
     for item in _items(teaching, "dorsum_central"):
         assert item.fill == palette.HIGHLIGHT_COLOR
+        assert item.key_point.isVisible() and not item.label.isVisible()  # no label on the dot
     for item in _items(teaching, "heel_plantar"):
         assert item.fill == ""
     if explorer.spine is not None:

@@ -55,6 +55,7 @@ from rootmap.ui.map_view import painter_path
 
 OVERLAP_OUTLINE = "#5FB89A"  # a root's overlap territory: a thin, light dashed outline
 OVERLAY_Z = 0.5  # over the map art (z 0), under the clickable regions and their marks (z 1)
+KEY_POINT_RADIUS = 0.4  # the key sensory point's dot, as a fraction of the label size
 LABEL_Z = 1.0  # within the layer: labels and key points over every region's fill
 LABEL_FAMILY = "DejaVu Sans"
 LABEL_PX = 15.0  # label type on screen, in pixels (presentation mode: grows with the screen)
@@ -327,7 +328,8 @@ class OverlayLayer(QGraphicsObject):
                 item.set_outline(OVERLAP_OUTLINE, 1.0, dashed=True)
             if key_point_region is not None and item.region == key_point_region:
                 item.set_outline("#000000", palette.HIGHLIGHT_OUTLINE_WIDTH + 1)
-                item.show_key_point(self.label_size() * 0.4)
+                item.set_label("")  # the dot sits where the label would: the dot wins
+                item.show_key_point(self.label_size() * KEY_POINT_RADIUS)
         self.place_labels()
         self.setVisible(True)
 
@@ -366,6 +368,9 @@ class OverlayLayer(QGraphicsObject):
         """
         wanted = self.label_size()
         smallest = MIN_LABEL * wanted
+        for item in self.items.values():
+            if item.key_point.isVisible():
+                item.show_key_point(wanted * KEY_POINT_RADIUS)
         labelled = [item for item in self.items.values() if item.label.text]
         labelled.sort(key=lambda item: (-item.fit_size(wanted), -_area(item.bbox), item.key))
         placed: list[QRectF] = []
