@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from rootmap.encounter import MRC_SIGNS, SIDES, SIGN_VALUES, Sign
@@ -52,7 +52,9 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Upper motor neuron", ("babinski",)),
     ("Nerve tension", ("straight_leg_raise", "crossed_straight_leg_raise", "femoral_stretch")),
 )
-ABNORMAL_STYLE = 'QComboBox[abnormal="true"] { background: #FCE7C8; font-weight: bold; }'
+# An abnormal value: a warm tint and bold text. (Set as a palette and a font, not a style
+# sheet: a style sheet on the panel made building it ~4x slower, ~25 ms at start-up.)
+ABNORMAL_BACKGROUND = "#FCE7C8"
 
 
 def sign_label(sign: str) -> str:
@@ -99,8 +101,15 @@ class SignCombo(QComboBox):
         abnormal = value is not None and value != NORMAL_VALUES.get(self.sign)
         if self.property("abnormal") != abnormal:
             self.setProperty("abnormal", abnormal)
-            self.style().unpolish(self)
-            self.style().polish(self)
+            palette, font = QPalette(), QFont()  # empty: inherit the panel's
+            if abnormal:
+                palette = QPalette(self.palette())
+                for role in (QPalette.ColorRole.Button, QPalette.ColorRole.Base):
+                    palette.setColor(role, QColor(ABNORMAL_BACKGROUND))
+                font = QFont(self.font())
+                font.setBold(True)
+            self.setPalette(palette)
+            self.setFont(font)
 
     def event(self, event: QEvent) -> bool:
         # Typing "3" in a focused grade picks 3 (not the Tingling tool's shortcut).
@@ -132,7 +141,6 @@ class ExamPanel(QWidget):
         self, labels: Mapping[str, str] | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setStyleSheet(ABNORMAL_STYLE)
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 6)
         grid.setHorizontalSpacing(6)

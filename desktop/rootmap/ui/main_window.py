@@ -45,7 +45,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -63,6 +63,8 @@ from rootmap.ui.red_flag_banner import RedFlagBanner
 from rootmap.ui.shell import MAP_TAB_TITLES, empty_map_tabs, empty_results
 
 if TYPE_CHECKING:  # imported when the core is built, after the first paint
+    from PySide6.QtGui import QPaintEvent
+
     from rootmap.analysis import Analysis
     from rootmap.encounter import Encounter, History
     from rootmap.knowledge import Knowledge
@@ -536,6 +538,3 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.finish_startup)
             QTimer.singleShot(0, self._ensure_spine)
             QTimer.singleShot(0, lambda: importlib.import_module("rootmap.engine"))
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        super().closeEvent(event)

@@ -7,7 +7,6 @@ urgent first, with the flag's message (what to do) and its reasons.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -22,6 +21,8 @@ URGENCY_ORDER = {"emergency": 0, "urgent": 1}
 
 
 def banner_html(flags: Sequence[RedFlagResult]) -> str:
+    from html import escape  # here: the banner is built before the first paint, used after
+
     lines = []
     for flag in sorted(flags, key=lambda f: URGENCY_ORDER.get(f.urgency, 9)):
         title = flag.id.replace("_", " ").upper()
