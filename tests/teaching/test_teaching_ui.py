@@ -311,8 +311,8 @@ def test_multiple_choice_answers_by_keyboard(qtbot, window, teaching):
 
 
 def test_a_which_root_question_shows_the_tab_with_most_of_its_pattern(qtbot, window, teaching):
-    window.map_area.setCurrentIndex(2)  # the feet show S2 only as a strip at the calf
     teaching.show_mode("quiz")
+    window.map_area.setCurrentIndex(2)  # the feet show S2 only as a strip at the calf
     controller = teaching.controller
     regions = window.knowledge.atlas(window.atlas()).regions_of_root("S2", primary_only=True)
     controller.quiz.question = IdentifyQuestion(
@@ -321,3 +321,15 @@ def test_a_which_root_question_shows_the_tab_with_most_of_its_pattern(qtbot, win
     controller.quiz.answered = False
     controller.refresh()
     assert window.map_area.currentIndex() == 1  # the body back: buttock, thigh and calf
+
+
+def test_a_click_question_about_a_root_the_tab_lacks_shows_a_tab_with_it(qtbot, window, teaching):
+    teaching.show_mode("quiz")
+    window.map_area.setCurrentIndex(2)  # the presenter chose the feet
+    controller = teaching.controller
+    controller.quiz.question, controller.quiz.answered = LocateQuestion("L5", "lee2008"), False
+    controller.refresh()
+    assert window.map_area.currentIndex() == 2  # the feet show L5: the presenter's tab stays
+    controller.quiz.question, controller.quiz.answered = LocateQuestion("L1", "lee2008"), False
+    controller.refresh()
+    assert window.map_area.currentIndex() in (0, 1)  # the feet have no L1 skin: a body map

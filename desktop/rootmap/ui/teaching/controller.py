@@ -101,6 +101,11 @@ class TeachingController(QObject):
         regions = {item.region for layer in layers for item in layer.items.values()}
         return regions or self.shown_regions()
 
+    def view_regions(self, view_name: str) -> set[str]:
+        """The region ids one view draws."""
+        layer = self.layers.get(view_name)
+        return {item.region for item in layer.items.values()} if layer is not None else set()
+
     def highlighted_regions(self, view_name: str) -> set[str]:
         """The region ids highlighted (bluish green) on one view."""
         layer = self.layers.get(view_name)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from rootmap.teaching.cases import CaseError, TeachingCase, load_cases
-from rootmap.teaching.quiz import IdentifyQuestion
+from rootmap.teaching.quiz import IdentifyQuestion, LocateQuestion
 from rootmap.ui.map_area import PAGES
 from rootmap.ui.teaching.cases_dialog import CasesDialog
 from rootmap.ui.teaching.controller import TeachingController
@@ -160,20 +160,35 @@ class TeachingMode:
         self._set_line_scale(self.presenter.line_scale)
 
     def _show_question_maps(self) -> None:
-        """A new "which root?" question: show the map tab that shows most of its pattern."""
+        """A new question: show the map tab that can answer it.
+
+        "Which root?": the tab that shows most of the pattern. "Click the L1 dermatome":
+        a tab that has some of that territory, when the one on screen has none.
+        """
         question = self.controller.quiz.question
         if self.controller.mode != "quiz" or question is self._question_shown:
             return
         self._question_shown = question
-        if not isinstance(question, IdentifyQuestion):
+        controller = self.controller
+        if isinstance(question, IdentifyQuestion):
+            counts = [
+                len(set().union(*(controller.highlighted_regions(n) for n in names)))
+                for _title, names in PAGES
+            ]
+        elif isinstance(question, LocateQuestion):
+            atlas = controller.knowledge.atlas(controller.atlas_id)
+            territory = set(atlas.regions_of_root(question.root, primary_only=True))
+            counts = [
+                len(territory & set().union(*(controller.view_regions(n) for n in names)))
+                for _title, names in PAGES
+            ]
+        else:
             return
         area = self.window.map_area  # type: ignore[attr-defined]
-        counts = [
-            len(set().union(*(self.controller.highlighted_regions(n) for n in names)))
-            for _title, names in PAGES
-        ]
         best = max(range(len(counts)), key=lambda i: counts[i])
-        if counts[area.currentIndex()] < counts[best]:  # a tie keeps the presenter's tab
+        current = counts[area.currentIndex()]
+        wanted = current < counts[best] if isinstance(question, IdentifyQuestion) else current == 0
+        if wanted:  # a tie keeps the presenter's tab
             area.setCurrentIndex(best)
 
     def _choose_atlas(self, _index: int) -> None:
