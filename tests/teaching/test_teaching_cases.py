@@ -9,6 +9,7 @@ import pytest
 from rootmap.engine import analyze
 from rootmap.knowledge import load_knowledge
 from rootmap.teaching.cases import CaseError, cases_dir, load_case, load_cases
+from rootmap.teaching.quiz import IdentifyQuestion, Quiz
 
 REQUIRED = {
     "classic_l4",
@@ -96,3 +97,15 @@ def test_case_questions_ask_for_the_case_root(cases, knowledge):
         assert question.answer == case.expected.root
         assert set(question.regions) == {f.region for f in case.encounter.findings}
         quiz.answer_root(question.answer)
+
+
+def test_a_case_question_does_not_give_its_root_away(cases, knowledge):
+    quiz = Quiz(knowledge, knowledge.default_atlas, seed=3, cases=tuple(cases.values()))
+    for _ in range(6):
+        quiz.next_question("case")
+        question = quiz.question
+        assert isinstance(question, IdentifyQuestion) and question.case_story
+        assert question.answer not in question.prompt  # "Classic L5 …" would tell
+        assert question.case_title is not None
+        outcome = quiz.answer_root(question.answer)
+        assert question.case_title in outcome.feedback  # named once answered

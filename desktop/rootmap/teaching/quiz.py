@@ -42,12 +42,13 @@ class IdentifyQuestion:
     regions: tuple[str, ...]  # the pattern shown: region ids (both sides)
     atlas: str
     case: str | None = None  # the teaching case whose marks are shown, if any
-    case_title: str | None = None
+    case_title: str | None = None  # shown only after the answer: titles name the root
+    case_story: str = ""  # the case's vignette, shown with the question
 
     @property
     def prompt(self) -> str:
-        if self.case_title:
-            return f"{self.case_title}: which root explains this pattern?"
+        if self.case:
+            return "Which root explains this patient's pattern?"
         return "Which root's dermatome is highlighted?"
 
 
@@ -133,6 +134,7 @@ class Quiz:
                 atlas=self.atlas,
                 case=case.id,
                 case_title=case.title,
+                case_story=case.vignette,
             )
         else:
             raise ValueError(f"unknown question kind {chosen!r}")
@@ -225,15 +227,16 @@ class Quiz:
     def judge_root(self, question: IdentifyQuestion, root: str) -> Outcome:
         atlas = self.knowledge.atlas(question.atlas)
         where = ", ".join(self._region_name(r) for r in question.regions[:4])
+        case = f" The case: {question.case_title}." if question.case_title else ""
         if root == question.answer:
             return Outcome(
-                1.0, f"Correct: {where} — the {question.answer} dermatome in {atlas.id}."
+                1.0, f"Correct: {where} — the {question.answer} dermatome in {atlas.id}.{case}"
             )
         theirs = ", ".join(self._region_name(r) for r in self._dermatome(root)[:3]) or "none"
         return Outcome(
             0.0,
             f"It is {question.answer}: in {atlas.id}, {where} is {question.answer} territory; "
-            f"{root} covers {theirs}.",
+            f"{root} covers {theirs}.{case}",
         )
 
     def _region_name(self, region: str) -> str:

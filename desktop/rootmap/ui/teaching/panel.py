@@ -381,6 +381,8 @@ class QuizPage(QWidget):
                 if isinstance(question, LocateQuestion)
                 else "Choose the root: click it, or Alt+1 … Alt+4."
             )
+            if isinstance(question, IdentifyQuestion) and question.case_story:
+                hint = f"{question.case_story}\n\n{hint}"
             self.feedback.setText(hint)
             self.feedback.setStyleSheet("color: #111;")
         else:
