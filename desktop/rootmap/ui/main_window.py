@@ -25,13 +25,16 @@ Start-up in two steps (so that the app paints its first frame quickly):
    (empty frames), and the stand-ins of ``rootmap.ui.shell``: the map tabs (empty
    pages) and an empty results panel. It loads no knowledge and imports no model, map,
    results or engine code. ``run_app`` shows it and it paints.
-2. ``finish_startup()`` runs right after that first paint (a ``QTimer.singleShot(0)``
-   from the first ``paintEvent``). It builds the core (the knowledge, the state, the
-   atlas list, the results panel and the map area in place of their stand-ins), the
-   exam and history forms, the current map page and the spine diagram, the File menu's
-   document actions (``window.file_actions``) and teaching mode (``window.teaching``);
-   then ``window.ready`` is emitted and ``window.is_ready()`` turns true. Calling the
-   public API before that builds the core first, so it always works.
+2. Right after that first paint (a ``QTimer.singleShot(0)`` from the first
+   ``paintEvent``) the rest is built in three steps, one per event-loop turn, so that
+   each shows as soon as it is built: the core (the knowledge, the state, the atlas
+   list, the results panel and the map area in place of their stand-ins) and the
+   current map page; the exam and history forms and the spine diagram; the File menu's
+   document actions (``window.file_actions``) and teaching mode (``window.teaching``).
+   Then ``window.ready`` is emitted and ``window.is_ready()`` turns true, and the
+   engine is imported for the first click. ``finish_startup()`` runs whatever steps
+   are left at once. Calling the public API earlier builds the core first, so it
+   always works.
 
 ``MainWindow()`` (``progressive=False``, the default, used by tests and tools) calls
 ``finish_startup()`` itself, so the window is complete when the constructor returns.
@@ -116,7 +119,7 @@ class MainWindow(QMainWindow):
         self._core = False  # _build_core() done
         self._forms = False  # _build_forms() done
         self._ready = False  # finish_startup() done
-        self._finishing = False  # finish_startup() started
+        self._startup_step = 0  # the next step of _next_startup_step()
         self.first_paint_time: float | None = None  # time.perf_counter() at the first paint
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle("RootMap")
@@ -138,25 +141,45 @@ class MainWindow(QMainWindow):
 
     def finish_startup(self) -> None:
         """Build what the first frame does not need (see the module docstring); once."""
-        if self._finishing:
-            return
-        self._finishing = True
-        self._build_core()
-        self._build_forms()
-        from rootmap.ui.file_actions import install_file_actions
+        while self._next_startup_step():
+            pass
 
-        self.file_actions = install_file_actions(self)  # File menu: documents, reports
-        from rootmap.ui.teaching.mode import install_teaching
+    def _next_startup_step(self) -> bool:
+        """Build the next part of the window; False once the window is complete.
 
-        self.teaching = install_teaching(self)  # Teaching and Cases menus, presentation (F11)
-        if self.isVisible():  # the app's start-up: what the user sees next, built now
-            from rootmap.ui.map_area import PAGES
+        After the first paint these run one per event-loop turn, so that each part shows
+        as soon as it is built: the maps and results first, then the forms and the spine,
+        then the menus of the add-ons."""
+        if self._ready:
+            return False
+        step, self._startup_step = self._startup_step, self._startup_step + 1
+        if step == 0:
+            self._build_core()
+            if self.isVisible():  # the app's start-up: the map the user sees, built now
+                from rootmap.ui.map_area import PAGES
 
-            for name in PAGES[max(self.map_area.currentIndex(), 0)][1]:
-                self.map_area.view(name)
-            self._ensure_spine()
-        self._ready = True
-        self.ready.emit()
+                for name in PAGES[max(self.map_area.currentIndex(), 0)][1]:
+                    self.map_area.view(name)
+        elif step == 1:
+            self._build_forms()
+            if self.isVisible():
+                self._ensure_spine()
+        else:
+            from rootmap.ui.file_actions import install_file_actions
+            from rootmap.ui.teaching.mode import install_teaching
+
+            self.file_actions = install_file_actions(self)  # File menu: documents, reports
+            self.teaching = install_teaching(self)  # Teaching and Cases menus, presentation
+            self._ready = True
+            self.ready.emit()
+        return True
+
+    def _continue_startup(self) -> None:
+        """One start-up step, then the next on the next event-loop turn (after a repaint)."""
+        if self._next_startup_step():
+            QTimer.singleShot(0, self._continue_startup)
+        else:  # complete: import the engine for the first click
+            importlib.import_module("rootmap.engine")
 
     # --- public API -------------------------------------------------------------------
     def encounter(self) -> Encounter:
@@ -532,9 +555,6 @@ class MainWindow(QMainWindow):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self.first_paint_time is None:
-            # The first frame is painted: build the rest, then the spine diagram, and
-            # import the engine for the first click.
+            # The first frame is painted: build the rest, step by step.
             self.first_paint_time = time.perf_counter()
-            QTimer.singleShot(0, self.finish_startup)
-            QTimer.singleShot(0, self._ensure_spine)
-            QTimer.singleShot(0, lambda: importlib.import_module("rootmap.engine"))
+            QTimer.singleShot(0, self._continue_startup)
