@@ -283,6 +283,7 @@ def test_the_legend_counts_the_maps_on_screen(qtbot, window, teaching):
     assert "L5" in legend and "C6" not in legend  # the feet show no cervical dermatome
     window.map_area.setCurrentIndex(0)  # the body front: the arms bring C6 in
     qtbot.waitUntil(lambda: "C6" in teaching.panel.legend.toPlainText())
+    assert "S4" not in teaching.panel.legend.toPlainText()  # sacral skin is on the back
 
 
 def test_multiple_choice_answers_by_keyboard(qtbot, window, teaching):

@@ -47,6 +47,7 @@ class TeachingController(QObject):
         self.layers: dict[str, OverlayLayer] = {}
         self.views: dict[str, MapGraphicsView] = {}
         self._by_viewport: dict[QObject, MapGraphicsView] = {}
+        self._views_change_due = False
         self.seed = seed
         self.cases: tuple = ()
         self.quiz = self._new_quiz()
@@ -70,6 +71,10 @@ class TeachingController(QObject):
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and not self._views_change_due:
+            # A map tab came on screen (also a page built after the first paint).
+            self._views_change_due = True
+            QTimer.singleShot(0, self.views_changed)
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Paint) and self.mode != "off":
             view = self._by_viewport.get(watched)
             layer = self.layers.get(view.name) if view is not None else None
@@ -97,7 +102,13 @@ class TeachingController(QObject):
 
     def on_screen_regions(self) -> set[str]:
         """The region ids of the maps on screen now (the current tab), else of all maps."""
-        layers = [layer for name, layer in self.layers.items() if self.views[name].isVisible()]
+        # The current tab's maps (a page built this moment is shown a moment later).
+        views = self.views
+        layers = [
+            layer
+            for name, layer in self.layers.items()
+            if views[name].isVisibleTo(views[name].window())
+        ]
         regions = {item.region for layer in layers for item in layer.items.values()}
         return regions or self.shown_regions()
 
@@ -114,6 +125,7 @@ class TeachingController(QObject):
 
     def views_changed(self) -> None:
         """Another map tab is on screen: the legend counts what is shown."""
+        self._views_change_due = False
         for name, layer in self.layers.items():
             layer.set_zoom(self.views[name].zoom())
         self.changed.emit()

@@ -9,7 +9,7 @@ exam forms' keys.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
@@ -52,9 +52,6 @@ class TeachingMode:
         self.controller.changed.connect(self._sync_actions)
         self._question_shown: object = None
         self.controller.changed.connect(self._show_question_maps)
-        window.map_area.currentChanged.connect(  # type: ignore[attr-defined]
-            lambda _i: QTimer.singleShot(0, self.controller.views_changed)
-        )
         self._build_menus()
         self._sync_actions()
 

@@ -281,7 +281,7 @@ class OverlayLayer(QGraphicsObject):
             else:
                 item.set_fill(NO_ROOT_TINT)
             item.set_outline("#555555", 1.0)
-            item.set_label(roots_label(roots))
+            item.set_label(roots_label(roots) if roots else "")  # the face: tooltip only
             item.setToolTip(_atlas_tip(knowledge, atlas, item.region))
         self.place_labels()
         self.setVisible(True)
