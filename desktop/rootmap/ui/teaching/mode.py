@@ -23,6 +23,9 @@ from rootmap.ui.teaching.panel import TeachingPanel
 from rootmap.ui.teaching.presentation import Presenter
 
 
+DOCK_WIDTH = 420  # the teaching dock in a window, at most (presentation: 30 % of the screen)
+
+
 class TeachingMode:
     def __init__(self, window: QMainWindow, seed: int = 0) -> None:
         self.window = window
@@ -117,6 +120,10 @@ class TeachingMode:
     def show_mode(self, mode: str) -> None:
         if mode != "off":
             self._attach()
+            if not self.dock.isVisible() and not self.presenter.active:
+                self.dock.show()  # a narrow dock: the maps keep the room
+                width = min(DOCK_WIDTH, int(self.window.width() * 0.25))
+                self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
             self.dock.show()
         self.controller.set_mode(mode)
         if mode == "off" and not self.presenter.active:
