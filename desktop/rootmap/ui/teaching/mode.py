@@ -22,7 +22,6 @@ from rootmap.ui.teaching.overlay import LABEL_PX
 from rootmap.ui.teaching.panel import TeachingPanel
 from rootmap.ui.teaching.presentation import Presenter
 
-
 DOCK_WIDTH = 420  # the teaching dock in a window, at most (presentation: 30 % of the screen)
 
 
