@@ -32,7 +32,7 @@ from rootmap.ui.teaching.overlay import atlas_tags
 MODE_BUTTONS = (
     ("overlay", "&Overlay", "O", "Colour and label every region with its root's dermatome"),
     ("differences", "&Differences", "D", "Shade the regions where the two atlases disagree"),
-    ("explorer", "&Explorer", "E", "Explore one root: dermatome, key point, myotome, levels"),
+    ("explorer", "&Explorer", "R", "Explore one root: dermatome, key point, myotome, levels"),
     ("quiz", "&Quiz", "Q", "Quiz: find a root's territory, or name the root of a pattern"),
     ("off", "Of&f", "", "Hide the teaching overlay"),
 )
@@ -171,7 +171,7 @@ class TeachingPanel(QWidget):
             )
         return (
             "<h2>Teaching mode</h2><p>O: dermatome overlay · D: differences between atlases · "
-            "E: root explorer · Q: quiz · → / Page Down: next root or question · "
+            "R: root explorer · Q: quiz · → / Page Down: next root or question · "
             "← / Page Up: previous root · F11: presentation · Esc: leave it.</p>"
         )
 
