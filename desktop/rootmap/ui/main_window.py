@@ -48,7 +48,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -63,7 +63,12 @@ from PySide6.QtWidgets import (
 
 from rootmap.ui.finding_palette import ERASER, TOOLS, FindingPalette
 from rootmap.ui.red_flag_banner import RedFlagBanner
-from rootmap.ui.shell import MAP_TAB_TITLES, empty_map_tabs, empty_results
+from rootmap.ui.shell import (
+    MAP_TAB_TITLES,
+    disclaimer_label,
+    empty_map_tabs,
+    empty_results,
+)
 
 if TYPE_CHECKING:  # imported when the core is built, after the first paint
     from PySide6.QtGui import QPaintEvent
@@ -80,7 +85,6 @@ if TYPE_CHECKING:  # imported when the core is built, after the first paint
     from rootmap.ui.teaching.mode import TeachingMode
     from rootmap.ui.undo_commands import EditorState
 
-DISCLAIMER = "Supports clinical judgement — not a diagnosis"
 COLUMN_SIZES = [380, 800, 480]  # forms, maps, results: widths to start from
 
 
@@ -275,11 +279,8 @@ class MainWindow(QMainWindow):
         self.atlas_combo.activated.connect(
             lambda _i: self.edit(atlas=self.atlas_combo.currentData(), text="Change atlas")
         )
-        disclaimer = QLabel(DISCLAIMER, self)
-        disclaimer.setObjectName("disclaimer")
-        disclaimer.setStyleSheet("font-weight: bold; color: #6D0014; padding: 0 8px;")
-        self.statusBar().addPermanentWidget(disclaimer)
-        self.disclaimer = disclaimer
+        self.disclaimer = disclaimer_label(self)
+        self.statusBar().addPermanentWidget(self.disclaimer)
 
     def _build_core(self) -> None:
         """The knowledge, the state, the map area and the atlas list; once."""
@@ -292,6 +293,7 @@ class MainWindow(QMainWindow):
         from rootmap.ui.results_panel import ResultsPanel
         from rootmap.ui.undo_commands import EditorState
 
+        self._set_shortcuts()
         knowledge = self._knowledge = self._knowledge or load_knowledge()
         self._state = EditorState(Encounter(), knowledge.default_atlas)
         for atlas_id, atlas in knowledge.atlases.items():
@@ -337,17 +339,18 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.file_menu = self.menuBar().addMenu("&File")
         self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self._shortcuts: list[tuple[QAction, tuple[str, ...]]] = []  # set by _set_shortcuts
+        self._shortcut(self.quit_action, "Quit")
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
 
         edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self._shortcut(self.undo_action, "Undo")
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self._shortcut(self.redo_action, "Ctrl+Shift+Z", "Ctrl+Y")
         self.clear_action = QAction("Clear &all", self)
-        self.clear_action.setShortcut(QKeySequence("Ctrl+Shift+Backspace"))
+        self._shortcut(self.clear_action, "Ctrl+Shift+Backspace")
         self.clear_action.setToolTip("Clear every mark, sign and history answer (undoable)")
         self.clear_action.triggered.connect(self._clear_all)
         for action in (self.undo_action, self.redo_action, self.clear_action):
@@ -358,14 +361,14 @@ class MainWindow(QMainWindow):
         for number, tool in enumerate(TOOLS, start=1):
             key = "E" if tool == ERASER else str(number)
             action = QAction(self.finding_palette.buttons[tool].text(), self)
-            action.setShortcut(QKeySequence(key))
+            self._shortcut(action, key)
             action.triggered.connect(lambda _c=False, t=tool: self.finding_palette.set_tool(t))
             tools_menu.addAction(action)
             self.tool_actions[tool] = action
         tools_menu.addSeparator()
         for text, key, delta in (("More intense", "]", 1), ("Less intense", "[", -1)):
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(key))
+            self._shortcut(action, key)
             action.triggered.connect(
                 lambda _c=False, d=delta: self.finding_palette.step_intensity(d)
             )
@@ -374,7 +377,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         for index, title in enumerate(MAP_TAB_TITLES):
             action = QAction(title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            self._shortcut(action, f"Ctrl+{index + 1}")
             action.triggered.connect(lambda _c=False, i=index: self.map_tabs().setCurrentIndex(i))
             view_menu.addAction(action)
         view_menu.addSeparator()
@@ -384,7 +387,7 @@ class MainWindow(QMainWindow):
             ("Fit to window", ("Ctrl+0",), lambda: self._maps().fit()),
         ):
             action = QAction(text, self)
-            action.setShortcuts([QKeySequence(k) for k in keys])
+            self._shortcut(action, *keys)
             action.triggered.connect(slot)
             view_menu.addAction(action)
 
@@ -404,6 +407,24 @@ class MainWindow(QMainWindow):
         listed = [self.quit_action, self.undo_action, self.redo_action, self.clear_action]
         listed += [a for a in (*tools_menu.actions(), *view_menu.actions()) if not a.isSeparator()]
         self.addActions(listed)
+
+    def _shortcut(self, action: QAction, *keys: str) -> None:
+        """Give ``action`` these keys (a name like "Quit" is a platform standard key).
+
+        They are set with the core, right after the first paint: the first frame needs
+        no key sequence (and building them costs it ~2 ms)."""
+        self._shortcuts.append((action, keys))
+
+    def _set_shortcuts(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
+        for action, keys in self._shortcuts:
+            standard = getattr(QKeySequence.StandardKey, keys[0], None)
+            if standard is not None:
+                action.setShortcut(standard)
+            else:
+                action.setShortcuts([QKeySequence(key) for key in keys])
+        self._shortcuts = []
 
     def _maps(self) -> MapArea:
         self._build_core()

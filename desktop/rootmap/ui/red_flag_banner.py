@@ -18,6 +18,11 @@ if TYPE_CHECKING:  # the banner is built before the first paint, the analysis af
     from rootmap.analysis import RedFlagResult
 
 URGENCY_ORDER = {"emergency": 0, "urgent": 1}
+BANNER_STYLE = (
+    f"QLabel#red_flag_banner {{ background: {palette.RED_FLAG_BACKGROUND};"
+    f" color: {palette.RED_FLAG_TEXT}; font-weight: bold; font-size: 15px;"
+    " padding: 10px 14px; border-bottom: 3px solid #6D0014; }"
+)
 
 
 def banner_html(flags: Sequence[RedFlagResult]) -> str:
@@ -42,11 +47,6 @@ class RedFlagBanner(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.setStyleSheet(
-            f"QLabel#red_flag_banner {{ background: {palette.RED_FLAG_BACKGROUND};"
-            f" color: {palette.RED_FLAG_TEXT}; font-weight: bold; font-size: 15px;"
-            " padding: 10px 14px; border-bottom: 3px solid #6D0014; }"
-        )
         self._flags: tuple[RedFlagResult, ...] = ()
         self.hide()
 
@@ -58,5 +58,7 @@ class RedFlagBanner(QLabel):
         if flags == self._flags:
             return
         self._flags = flags
+        if flags and not self.styleSheet():  # styled when first needed (quicker start-up)
+            self.setStyleSheet(BANNER_STYLE)
         self.setText(banner_html(flags))
         self.setVisible(bool(flags))

@@ -7,7 +7,7 @@ real ``MapArea`` and ``ResultsPanel`` in their place right after the first paint
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 # The map tabs' titles, as rootmap.ui.map_area.PAGES has them (a test checks).
@@ -17,6 +17,9 @@ RESULTS_EMPTY_TEXT = (
     "to see the roots and conditions that explain them."
 )
 RESULTS_MIN_WIDTH = 320
+DISCLAIMER = "Supports clinical judgement — not a diagnosis"
+DISCLAIMER_COLOR = "#6D0014"
+HINT_COLOR = "#555555"
 
 
 def empty_map_tabs(parent: QWidget) -> QTabWidget:
@@ -48,5 +51,27 @@ def results_hint(parent: QWidget) -> QLabel:
     label = QLabel(RESULTS_EMPTY_TEXT, parent)
     label.setWordWrap(True)
     label.setContentsMargins(8, 8, 8, 8)
-    label.setStyleSheet("color: #555;")
+    label.setPalette(_text_color(HINT_COLOR))
     return label
+
+
+def disclaimer_label(parent: QWidget) -> QLabel:
+    """The status bar's permanent reminder: bold, dark red."""
+    label = QLabel(DISCLAIMER, parent)
+    label.setObjectName("disclaimer")
+    label.setContentsMargins(8, 0, 8, 0)
+    label.setPalette(_text_color(DISCLAIMER_COLOR))
+    font = QFont()  # only the weight is set: the size follows the app's font
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _text_color(color: str) -> QPalette:
+    """A palette that sets only the text colour (the rest is inherited).
+
+    (Palettes and fonts rather than style sheets: the first style sheet costs the first
+    frame ~1-2 ms.)"""
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(color))
+    return palette
