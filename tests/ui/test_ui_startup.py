@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QToolBar
 
 from rootmap.encounter import FINDING_KINDS, Encounter, Sign
@@ -64,6 +65,8 @@ def test_the_first_frame_is_the_app_shell_and_the_rest_follows_the_first_paint(q
     assert window.file_actions.save_action in window.file_menu.actions()
     assert {"&Teaching", "&Cases"} <= set(menu_titles(window))
     assert window.map_area.views(), "the current map page is built when the window is ready"
+    assert window.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    assert window.tool_actions["eraser"].shortcut().toString() == "E"
 
 
 def test_the_shell_imports_no_model_knowledge_or_map_code():
