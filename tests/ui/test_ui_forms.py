@@ -193,3 +193,13 @@ def test_results_name_regions_in_plain_words(window):
             texts += [item.child(k).text(0) for k in range(item.childCount())]
     assert any("sole of the heel" in t for t in texts), texts
     assert not any("heel_plantar" in t for t in texts)
+
+
+def test_the_banner_gives_its_reasons_in_plain_words(window):
+    from rootmap.analysis import RedFlagResult
+
+    why = ("symptoms in both legs: calf_posterior",)
+    flag = RedFlagResult("cauda_equina", "emergency", "Same-day assessment.", why)
+    window.banner.set_flags((flag,), window.knowledge.regions)
+    assert "Because: symptoms in both legs: calf" in window.banner.text()
+    assert "calf_posterior" not in window.banner.text()

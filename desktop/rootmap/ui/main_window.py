@@ -491,7 +491,9 @@ class MainWindow(QMainWindow):
             self._analysis = None
             self.show_message(f"The analysis is unavailable: {error}", 10000)
         self.results_panel.set_analysis(self._analysis)
-        self.banner.set_flags(self._analysis.red_flags if self._analysis else ())
+        self.banner.set_flags(
+            self._analysis.red_flags if self._analysis else (), self.knowledge.regions
+        )
         self._show_overlays()
         self.analysisChanged.emit(self._analysis)
 

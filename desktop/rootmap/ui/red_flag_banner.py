@@ -6,7 +6,7 @@ urgent first, with the flag's message (what to do) and its reasons.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -16,6 +16,7 @@ from rootmap import palette
 
 if TYPE_CHECKING:  # the banner is built before the first paint, the analysis after it
     from rootmap.analysis import RedFlagResult
+    from rootmap.knowledge.model import Region
 
 URGENCY_ORDER = {"emergency": 0, "urgent": 1}
 BANNER_STYLE = (
@@ -25,13 +26,16 @@ BANNER_STYLE = (
 )
 
 
-def banner_html(flags: Sequence[RedFlagResult]) -> str:
+def banner_html(flags: Sequence[RedFlagResult], regions: Mapping[str, Region]) -> str:
     from html import escape  # here: the banner is built before the first paint, used after
+
+    from rootmap.wording import plain
 
     lines = []
     for flag in sorted(flags, key=lambda f: URGENCY_ORDER.get(f.urgency, 9)):
         title = flag.id.replace("_", " ").upper()
-        why = f"<br><span style='font-weight:normal'>Because: {escape('; '.join(flag.why))}</span>"
+        because = escape(plain("; ".join(flag.why), regions))
+        why = f"<br><span style='font-weight:normal'>Because: {because}</span>"
         lines.append(
             f"⚠ {escape(flag.urgency.upper())} — {escape(title)}: {escape(flag.message)}"
             + (why if flag.why else "")
@@ -53,12 +57,15 @@ class RedFlagBanner(QLabel):
     def flags(self) -> tuple[RedFlagResult, ...]:
         return self._flags
 
-    def set_flags(self, flags: Sequence[RedFlagResult]) -> None:
+    def set_flags(
+        self, flags: Sequence[RedFlagResult], regions: Mapping[str, Region] | None = None
+    ) -> None:
+        """Show ``flags``; ``regions`` names the regions in their reasons in plain words."""
         flags = tuple(flags)
         if flags == self._flags:
             return
         self._flags = flags
         if flags and not self.styleSheet():  # styled when first needed (quicker start-up)
             self.setStyleSheet(BANNER_STYLE)
-        self.setText(banner_html(flags))
+        self.setText(banner_html(flags, regions or {}))
         self.setVisible(bool(flags))
