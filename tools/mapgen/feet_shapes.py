@@ -156,6 +156,28 @@ def web_patch(web: Point, up: float, half: float, down: float) -> QPainterPath:
     )
 
 
+def take_toes(cut, clefts, toe_line: list[Point], web: tuple[str, QPainterPath], face: str) -> None:
+    """Cut the toes below the toe-base line: the web patch, the hallux, the little toe, toes 2-4.
+
+    ``face`` is ``dorsal`` or ``plantar``: it names the hallux and toes regions.
+    """
+    below_toes = side_of(toe_line, [(FAR, FAR), (-FAR, FAR)])
+    cut.take(*web)
+    cut.take(
+        f"hallux_{face}",
+        with_winding(
+            below_toes.intersected(side_of(along(clefts[0], 40), [(-FAR, FAR), (-FAR, -FAR)]))
+        ),
+    )
+    cut.take(
+        "little_toe",
+        with_winding(
+            below_toes.intersected(side_of(along(clefts[3], 40), [(FAR, FAR), (FAR, -FAR)]))
+        ),
+    )
+    cut.take(f"toes_{face}", below_toes)
+
+
 def dorsal() -> FootArt:
     body = smooth_closed(
         [
@@ -225,21 +247,9 @@ def dorsal() -> FootArt:
         (250, 522),
         (FAR, 505),
     ]
-    below_toes = side_of(toe_line, [(FAR, FAR), (-FAR, FAR)])
-    cut.take("first_web_space", web_patch(webs[0], 34, 19, 12))
-    cut.take(
-        "hallux_dorsal",
-        with_winding(
-            below_toes.intersected(side_of(along(clefts[0], 40), [(-FAR, FAR), (-FAR, -FAR)]))
-        ),
+    take_toes(
+        cut, clefts, toe_line, ("first_web_space", web_patch(webs[0], 34, 19, 12)), "dorsal"
     )
-    cut.take(
-        "little_toe",
-        with_winding(
-            below_toes.intersected(side_of(along(clefts[3], 40), [(FAR, FAR), (FAR, -FAR)]))
-        ),
-    )
-    cut.take("toes_dorsal", below_toes)
     # edges of the foot below the malleoli
     cut.take(
         "arch_medial",
@@ -407,21 +417,9 @@ def plantar() -> FootArt:
         (250, 516),
         (FAR, 500),
     ]
-    below_toes = side_of(toe_line, [(FAR, FAR), (-FAR, FAR)])
-    cut.take("interdigital_3_4", web_patch(webs[2], 7, 17, 30))
-    cut.take(
-        "hallux_plantar",
-        with_winding(
-            below_toes.intersected(side_of(along(clefts[0], 40), [(-FAR, FAR), (-FAR, -FAR)]))
-        ),
+    take_toes(
+        cut, clefts, toe_line, ("interdigital_3_4", web_patch(webs[2], 7, 17, 30)), "plantar"
     )
-    cut.take(
-        "little_toe",
-        with_winding(
-            below_toes.intersected(side_of(along(clefts[3], 40), [(FAR, FAR), (FAR, -FAR)]))
-        ),
-    )
-    cut.take("toes_plantar", below_toes)
     ball = side_of(
         [(-FAR, 392), (30, 392), (140, 380), (250, 400), (FAR, 404)], [(FAR, FAR), (-FAR, FAR)]
     )
