@@ -264,3 +264,35 @@ def test_document_bytes_written_by_the_window_match_the_format(window, tmp_path:
     window.file_actions.save_to(path)
     document = read_document(path, KNOWLEDGE.regions)
     assert path.read_bytes() == document_to_bytes(document)
+
+
+def test_print_sends_the_paginated_report_to_the_chosen_printer(window, tmp_path, monkeypatch):
+    """File > Print: the dialog is accepted with a PDF "printer"; its pages hold the report."""
+    import shutil
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    out = tmp_path / "printed.pdf"
+
+    class AcceptingPrintDialog:
+        def __init__(self, printer, parent=None):
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(out))
+
+        def exec(self):
+            from PySide6.QtWidgets import QDialog
+
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("PySide6.QtPrintSupport.QPrintDialog", AcceptingPrintDialog)
+    _mark(window, NUMB_DORSUM)
+    weak_toe = Sign("great_toe_extension", "left", 3)
+    encounter = window.encounter().with_sign(weak_toe, "great_toe_extension", "left")
+    window.edit(encounter, text="Grade")
+    assert window.file_actions.print_report() is True
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "RootMap report" in text and "L5" in text
+    assert "not a diagnosis" in text
