@@ -34,12 +34,12 @@ from feet_svg import (
     split_subpaths,
     subpath_count,
 )
-from feet_topology import Ring, rings_d, rings_of, thin_shared
+from feet_topology import Ring, fit_shared, fitted_d, rings_of
 from PySide6.QtCore import QRectF
 
 WIDTH, HEIGHT = 1200, 800
 LABEL_SIZE = 34
-THIN_TOLERANCE = 0.03  # user units; borders shared by two shapes are thinned once
+FIT_TOLERANCE = 0.15  # user units; borders shared by two shapes are fitted once
 REPO = Path(__file__).resolve().parents[2]
 
 GROUP_STYLES = {
@@ -156,11 +156,11 @@ def build(view: View) -> tuple[str, list[str]]:
             doc.line("detail", put(path), closed=closed)
         shapes[f"outline:{pl.side}"] = rings_of(put(art.silhouette))
         art_shapes.append(put(art.silhouette))
-    for key, rings in thin_shared(shapes, THIN_TOLERANCE).items():
+    for key, fitted in fit_shared(shapes, FIT_TOLERANCE).items():
         if key.startswith("outline:"):
-            doc.add("outline", f'<path d="{rings_d(rings)}"/>')
+            doc.add("outline", f'<path d="{fitted_d(fitted)}"/>')
         else:
-            doc.add("regions", f'<path id="{key}" d="{rings_d(rings)}"/>')
+            doc.add("regions", f'<path id="{key}" d="{fitted_d(fitted)}"/>')
     for pl in view.placements:
         doc.text(pl.label_x, pl.label_y, "R" if pl.side == "right" else "L", LABEL_SIZE, "bold")
         box = QRectF(

@@ -1,17 +1,18 @@
-"""Thin the polygons of one view without opening gaps between them.
+"""Turn the polygons of one view into smooth curves without opening gaps between them.
 
-Qt's path booleans return regions as finely flattened polygons. Thinning each
-polygon on its own (Douglas-Peucker) would simplify the two sides of a shared
-border differently and leave slivers. Here every border is thinned once: the
-polygons are cut at the vertices where the set of polygons sharing the border
-changes, and each piece between two such vertices is simplified with its
-endpoints fixed, which gives the same points seen from either side.
+Qt's path booleans return regions as finely flattened polygons. Fitting each
+polygon on its own would fit the two sides of a shared border differently and
+leave slivers. Here every border is fitted once: the polygons are cut at the
+vertices where the set of polygons sharing the border changes, and each piece
+between two such vertices is fitted with cubic Béziers (bezier_fit.py) with its
+endpoints fixed; the neighbour uses the same curves reversed.
 """
 
 from __future__ import annotations
 
 import math
 
+from bezier_fit import Segment, fit_run, reversed_segments
 from PySide6.QtGui import QPainterPath
 
 Point = tuple[float, float]
@@ -32,43 +33,6 @@ def rings_of(path: QPainterPath, decimals: int = 2) -> list[Ring]:
         if len(ring) >= 3:
             rings.append(ring)
     return rings
-
-
-def _simplify(points: list[Point], tol: float) -> list[Point]:
-    """Douglas-Peucker with both endpoints kept; symmetric under reversal
-    except for exact ties, which are broken by the point's coordinates."""
-    if len(points) < 3:
-        return points
-    (ax, ay), (bx, by) = points[0], points[-1]
-    dx, dy = bx - ax, by - ay
-    norm = math.hypot(dx, dy)
-    best, index = -1.0, 0
-    for i in range(1, len(points) - 1):
-        px, py = points[i]
-        if norm == 0:
-            dist = math.hypot(px - ax, py - ay)
-        else:
-            dist = abs(dy * (px - ax) - dx * (py - ay)) / norm
-        if dist > best + 1e-12 or (abs(dist - best) <= 1e-12 and points[i] < points[index]):
-            best, index = dist, i
-    if best <= tol:
-        return [points[0], points[-1]]
-    left = _simplify(points[: index + 1], tol)
-    return left[:-1] + _simplify(points[index:], tol)
-
-
-def thin_shared(shapes: dict[str, list[Ring]], tol: float) -> dict[str, list[Ring]]:
-    """Thin every ring of every shape so that shared borders stay shared."""
-    shapes = _snapped(shapes)
-    owners: dict[Point, set[str]] = {}
-    for key, rings in shapes.items():
-        for ring in rings:
-            for p in ring:
-                owners.setdefault(p, set()).add(key)
-    out: dict[str, list[Ring]] = {}
-    for key, rings in shapes.items():
-        out[key] = [_thin_ring(ring, owners, tol) for ring in rings]
-    return out
 
 
 def _snapped(shapes: dict[str, list[Ring]], reach: float = 0.04) -> dict[str, list[Ring]]:
@@ -103,36 +67,95 @@ def _snapped(shapes: dict[str, list[Ring]], reach: float = 0.04) -> dict[str, li
     return out
 
 
-def _thin_ring(ring: Ring, owners: dict[Point, set[str]], tol: float) -> Ring:
+def _fixed(ring: Ring, owners: dict[Point, set[str]]) -> list[int]:
+    """Indices where the set of shapes sharing the border changes (the run ends).
+
+    A vertex of one shape only (its neighbour's boolean cut the border at other
+    points) does not end a run: the run is fitted on that side alone.
+    """
     n = len(ring)
     sets = [frozenset(owners[p]) for p in ring]
+    shared = [i for i in range(n) if len(sets[i]) > 1]
+    if shared:  # a vertex of this shape only takes the border of the shared vertex before it
+        last = sets[shared[-1]]
+        for i in range(n):
+            if len(sets[i]) > 1:
+                last = sets[i]
+            else:
+                sets[i] = last
     fixed = [
         i
         for i in range(n)
-        if len(sets[i]) != 2 or sets[i - 1] != sets[i] or sets[(i + 1) % n] != sets[i]
+        if len(sets[i]) > 2 or sets[i - 1] != sets[i] or sets[(i + 1) % n] != sets[i]
     ]
     if not fixed:  # the whole ring is one border: anchor it on two canonical points
         first = min(range(n), key=lambda i: ring[i])
         far = max(range(n), key=lambda i: (math.dist(ring[i], ring[first]), ring[i]))
         fixed = sorted({first, far})
-    out: Ring = []
-    for j, start in enumerate(fixed):
-        end = fixed[(j + 1) % len(fixed)]
-        run = [ring[k % n] for k in range(start, end + (n if end <= start else 0) + 1)]
-        out.extend(_simplify(run, tol)[:-1])
+    return fixed
+
+
+def _runs(ring: Ring, fixed: list[int]) -> list[list[Point]]:
+    n = len(ring)
+    return [
+        [ring[k % n] for k in range(start, end + (n if end <= start else 0) + 1)]
+        for start, end in zip(fixed, fixed[1:] + fixed[:1], strict=True)
+    ]
+
+
+FittedRing = tuple[Point, list[Segment]]  # start point, segments back round to it
+
+
+def fit_shared(shapes: dict[str, list[Ring]], tol: float) -> dict[str, list[FittedRing]]:
+    """Fit cubic Béziers to every ring so that shared borders stay shared.
+
+    Each border (a run between two vertices where the set of shapes sharing it
+    changes) is fitted once, in a canonical direction, and used reversed by the
+    shape on its other side: both neighbours get the very same curves.
+    """
+    shapes = _snapped(shapes)
+    owners: dict[Point, set[str]] = {}
+    for key, rings in shapes.items():
+        for ring in rings:
+            for p in ring:
+                owners.setdefault(p, set()).add(key)
+    fitted: dict[tuple[Point, ...], list[Segment]] = {}
+
+    def fit(run: list[Point]) -> list[Segment]:
+        forward, backward = tuple(run), tuple(reversed(run))
+        if backward < forward:
+            if backward not in fitted:
+                fitted[backward] = fit_run(backward, tol)
+            return reversed_segments(backward[0], fitted[backward])
+        if forward not in fitted:
+            fitted[forward] = fit_run(forward, tol)
+        return fitted[forward]
+
+    out: dict[str, list[FittedRing]] = {}
+    for key, rings in shapes.items():
+        out[key] = []
+        for ring in rings:
+            runs = _runs(ring, _fixed(ring, owners))
+            segments = [s for run in runs for s in fit(run)]
+            out[key].append((runs[0][0], segments))
     return out
+
+
+def fitted_d(rings: list[FittedRing]) -> str:
+    """SVG path data (absolute M/L/C/Z) for fitted closed rings."""
+    parts = []
+    for (x0, y0), segments in rings:
+        parts.append(f"M{_num(x0)} {_num(y0)}")
+        for s in segments[:-1] if segments and segments[-1][0] == "L" else segments:
+            if s[0] == "L":
+                parts.append(f"L{_num(s[1][0])} {_num(s[1][1])}")
+            else:
+                (ax, ay), (bx, by), (x, y) = s[1], s[2], s[3]
+                parts.append(f"C{_num(ax)} {_num(ay)} {_num(bx)} {_num(by)} {_num(x)} {_num(y)}")
+        parts.append("Z")
+    return "".join(parts)
 
 
 def _num(v: float) -> str:
     s = f"{v:.2f}".rstrip("0").rstrip(".")
     return "0" if s in ("-0", "") else s
-
-
-def rings_d(rings: list[Ring]) -> str:
-    """SVG path data (absolute M/L/Z) for closed rings."""
-    parts = []
-    for ring in rings:
-        (x0, y0), rest = ring[0], ring[1:]
-        parts.append(f"M{_num(x0)} {_num(y0)}" + "".join(f"L{_num(x)} {_num(y)}" for x, y in rest))
-        parts.append("Z")
-    return "".join(parts)
