@@ -41,7 +41,6 @@ from feet_svg import (
     cleaned,
     ellipse,
     mirrored,
-    path_d,
     polygon,
     smooth_closed,
     smooth_open,
@@ -49,10 +48,12 @@ from feet_svg import (
     subpath_count,
     union,
 )
+from feet_topology import Ring, fit_shared, fitted_d, rings_of
 from PySide6.QtGui import QPainterPath, QTransform
 
 WIDTH, HEIGHT = 800, 1600
 K = 4.0  # working scale
+FIT_TOLERANCE = 0.15  # user units; borders shared by two shapes are fitted once
 REPO = Path(__file__).resolve().parents[2]
 FINE = ("face", "scalp_posterior", "neck_anterior", "neck_posterior")
 TITLES = {
@@ -414,18 +415,22 @@ def labels(doc: SvgDoc, view: str) -> None:
 def build(view: str) -> tuple[str, list[str]]:
     regions, sil, problems = cut(view)
     doc = SvgDoc(WIDTH, HEIGHT)
-    for key, piece in regions:
-        if piece.isEmpty():
-            continue
-        if key.split(".")[1] in FINE:
+    for key in ("regions", "detail", "outline"):
+        doc.groups[key] = []
+    shapes: dict[str, list[Ring]] = {key: rings_of(piece) for key, piece in regions
+                                     if not piece.isEmpty()}
+    shapes["outline"] = rings_of(sil)
+    for key, fitted in fit_shared(shapes, FIT_TOLERANCE).items():
+        if key == "outline":
+            doc.add("outline", f'<path d="{fitted_d(fitted)}"/>')
+        elif key.split(".")[1] in FINE:
             # the head and neck are split at the midline only so that a side can be
             # marked: their own edges are drawn fine (their other borders are drawn by
             # the outline and by the neighbouring regions)
-            doc.add("regions", f'<path id="{key}" d="{path_d(piece)}" stroke-width="0.6"/>')
+            doc.add("regions", f'<path id="{key}" d="{fitted_d(fitted)}" stroke-width="0.6"/>')
         else:
-            doc.region(key, piece)
+            doc.add("regions", f'<path id="{key}" d="{fitted_d(fitted)}"/>')
     details(doc, view)
-    doc.line("outline", sil, closed=True)
     labels(doc, view)
     styles = {
         "regions": f'fill="{SKIN}" stroke="{REGION_LINE}" stroke-width="1.2" '
