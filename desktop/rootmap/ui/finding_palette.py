@@ -13,13 +13,16 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
+    QProxyStyle,
     QSlider,
+    QStyle,
+    QStyleOption,
     QToolButton,
     QWidget,
 )
 
 from rootmap import palette
-from rootmap.ui.brushes import swatch_icon
+from rootmap.ui.brushes import swatch
 
 ERASER = "eraser"
 # The contract's finding kinds, in its order (palette.MARKS has one style per kind; a test
@@ -27,13 +30,38 @@ ERASER = "eraser"
 # without loading the encounter model.
 TOOLS = (*palette.MARKS, ERASER)
 DEFAULT_INTENSITY = 5
+ICON_PX, SLIDER_WIDTH, VALUE_WIDTH = 22, 130, 44  # at scale 1
+_SLIDER_METRICS = (
+    QStyle.PixelMetric.PM_SliderThickness,
+    QStyle.PixelMetric.PM_SliderControlThickness,
+    QStyle.PixelMetric.PM_SliderLength,
+    QStyle.PixelMetric.PM_SliderTickmarkOffset,
+)
 
 
-def _eraser_icon() -> QIcon:
-    pixmap = QPixmap(22, 22)
+class _ScaledSliderStyle(QProxyStyle):
+    """The application's style, with a slider's groove, handle and ticks ``scale`` times."""
+
+    def __init__(self, scale: float) -> None:
+        super().__init__()  # a proxy of the application's style
+        self.scale = scale
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        return round(value * self.scale) if metric in _SLIDER_METRICS else value
+
+
+def _eraser_icon(size: int = ICON_PX) -> QIcon:
+    pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.scale(size / ICON_PX, size / ICON_PX)
     painter.setPen(QPen(Qt.GlobalColor.darkGray, 2))
     painter.setBrush(Qt.GlobalColor.white)
     painter.drawRoundedRect(3, 6, 16, 10, 2, 2)
@@ -60,14 +88,14 @@ class FindingPalette(QWidget):
             button = QToolButton(self)
             button.setCheckable(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setIconSize(QSize(22, 22))
+            button.setIconSize(QSize(ICON_PX, ICON_PX))
             if tool == ERASER:
                 button.setIcon(_eraser_icon())
                 button.setText("Eraser")
                 button.setToolTip("Eraser: click a region to clear every mark on it (E)")
             else:
                 style = palette.mark_style(tool)
-                button.setIcon(swatch_icon(tool))
+                button.setIcon(QIcon(swatch(tool, ICON_PX)))
                 button.setText(style.label)
                 button.setToolTip(
                     f"{style.label}: {style.pattern.replace('_', ' ')} mark ({number})"
@@ -87,16 +115,42 @@ class FindingPalette(QWidget):
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
-        self.slider.setFixedWidth(130)
+        self.slider.setFixedWidth(SLIDER_WIDTH)
         self.slider.setToolTip("Intensity of the next mark, 0-10 ([ and ])")
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.value_label = QLabel(self)
-        self.value_label.setMinimumWidth(44)
+        self.value_label.setMinimumWidth(VALUE_WIDTH)
         layout.addWidget(self.slider)
         layout.addWidget(self.value_label)
         layout.addStretch(1)
         self.slider.valueChanged.connect(self._on_intensity)
         self._on_intensity(self.slider.value())
+        self._scale = 1.0
+        self._slider_style: _ScaledSliderStyle | None = None
+
+    def scale(self) -> float:
+        return self._scale
+
+    def set_scale(self, scale: float) -> None:
+        """Icons, slider and spacing ``scale`` times their size (presentation mode); 1 restores.
+
+        The button text follows the application's font by itself."""
+        if scale == self._scale:
+            return
+        self._scale = scale
+        icon = round(ICON_PX * scale)
+        for tool, button in self.buttons.items():
+            # Drawn again at the new size: an icon made from a pixmap never grows.
+            button.setIcon(_eraser_icon(icon) if tool == ERASER else QIcon(swatch(tool, icon)))
+            button.setIconSize(QSize(icon, icon))
+        self.slider.setFixedWidth(round(SLIDER_WIDTH * scale))
+        self.value_label.setMinimumWidth(round(VALUE_WIDTH * scale))
+        old = self._slider_style
+        self._slider_style = _ScaledSliderStyle(scale) if scale != 1.0 else None
+        self.slider.setStyle(self._slider_style)  # type: ignore[arg-type]
+        if old is not None:
+            old.deleteLater()
+        self.updateGeometry()
 
     def tool(self) -> str:
         for tool, button in self.buttons.items():

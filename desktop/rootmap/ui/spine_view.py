@@ -3,6 +3,10 @@
 Art from ``assets/maps/spine.svg`` (``rootmap.maps.load_spine``); one path item per
 root and per disc, restyled (never rebuilt) when the analysis changes. Roots use the
 dermatome highlight's bluish green; candidate discs a yellow fill with a dark outline.
+
+``focus_on_root("L5")`` fits the view to that root's rows (the whole width, with the
+level labels on both sides) so its lettering reads from afar: the teaching explorer
+does this in presentation mode. ``focus_on_root(None)`` shows the whole diagram again.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from rootmap.ui.map_view import painter_path
 
 DISC_FILL = QColor(palette.OKABE_ITO["yellow"])
 DISC_OUTLINE = QColor("#5C4B00")
+ROW_MARGIN = 40.0  # scene units above and below a focused root's rows
 
 
 def _item(commands: Iterable[tuple[object, ...]], scene: QGraphicsScene) -> QGraphicsPathItem:
@@ -54,7 +59,9 @@ class SpineView(QGraphicsView):
         self.scene().addItem(art)
         self.root_items = {key: _item(s.commands, self.scene()) for key, s in diagram.roots.items()}
         self.disc_items = {key: _item(s.commands, self.scene()) for key, s in diagram.discs.items()}
+        self._diagram = diagram
         self._content = QRectF(self.sceneRect())
+        self._focus: QRectF | None = None
         self._roots: frozenset[tuple[str, str]] = frozenset()
         self._discs: frozenset[str] = frozenset()
         self.setRenderHints(QPainter.RenderHint.Antialiasing)
@@ -65,7 +72,30 @@ class SpineView(QGraphicsView):
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
-        self.fitInView(self._content, Qt.AspectRatioMode.KeepAspectRatio)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.fitInView(self._focus or self._content, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def shown_rect(self) -> QRectF:
+        """The part of the diagram the view fits: the whole, or the focused root's rows."""
+        return QRectF(self._focus or self._content)
+
+    def focus_on_root(self, root: str | None, margin: float = ROW_MARGIN) -> None:
+        """Fit the rows of ``root`` (its nerve on both sides, its vertebra and the discs
+        next to it), across the whole width; None, or a root not drawn: the whole diagram."""
+        diagram = self._diagram
+        boxes = [s.bbox for (_side, name), s in diagram.roots.items() if name == root]
+        vertebra = diagram.vertebrae.get(root or "")
+        if vertebra is not None:
+            boxes.append(vertebra.bbox)
+        if not boxes:
+            self._focus = None
+        else:
+            top = max(0.0, min(b[1] for b in boxes) - margin)
+            bottom = min(diagram.height, max(b[3] for b in boxes) + margin)
+            self._focus = QRectF(0.0, top, diagram.width, bottom - top)
+        self._fit()
 
     def highlighted(self) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
         return self._roots, self._discs

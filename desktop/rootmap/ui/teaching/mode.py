@@ -1,26 +1,34 @@
 """Teaching mode in the main window: a Teaching menu, a Cases menu and a teaching dock.
 
-``install_teaching(window)`` is the one call the main window makes. Keys (also in the
-Teaching menu): O overlay, D differences, R root explorer, Q quiz, → / Page Down next
-root or question, ← / Page Up previous root, F11 presentation mode, Esc to leave it.
-The arrows and Page keys act only while teaching mode is on, so they never steal the
-exam forms' keys.
+``install_teaching(window)`` is the one call the main window makes. It is cheap: it adds
+the Teaching and Cases menus and their keys, nothing else. The dock, the overlay layers,
+the spine diagram and the quiz are built the first time they are needed (a teaching
+mode, presentation mode or a case chosen; or ``controller``, ``panel``, ``dock`` or
+``presenter`` asked for); the case files are read when the Cases menu first opens.
+
+Keys (also in the Teaching menu): O overlay, D differences, R root explorer, Q quiz,
+→ / Page Down next root or question, ← / Page Up previous root, F11 presentation mode,
+Esc to leave it. The arrows and Page keys act only while teaching mode is on, so they
+never steal the exam forms' keys.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from rootmap.teaching.cases import CaseError, TeachingCase, load_cases
-from rootmap.teaching.quiz import IdentifyQuestion, LocateQuestion
 from rootmap.ui.map_area import PAGES
-from rootmap.ui.teaching.cases_dialog import CasesDialog
-from rootmap.ui.teaching.controller import TeachingController
-from rootmap.ui.teaching.overlay import LABEL_PX
-from rootmap.ui.teaching.panel import TeachingPanel
-from rootmap.ui.teaching.presentation import Presenter
+
+if TYPE_CHECKING:  # imported when teaching is first used
+    from PySide6.QtWidgets import QDockWidget
+
+    from rootmap.teaching.cases import TeachingCase
+    from rootmap.ui.teaching.controller import TeachingController
+    from rootmap.ui.teaching.panel import TeachingPanel
+    from rootmap.ui.teaching.presentation import Presenter
 
 DOCK_WIDTH = 420  # the teaching dock in a window, at most (presentation: 30 % of the screen)
 
@@ -28,34 +36,107 @@ DOCK_WIDTH = 420  # the teaching dock in a window, at most (presentation: 30 % o
 class TeachingMode:
     def __init__(self, window: QMainWindow, seed: int = 0) -> None:
         self.window = window
-        knowledge = window.knowledge  # type: ignore[attr-defined]
-        self.controller = TeachingController(knowledge, window, seed=seed)
-        self.controller.atlas_id = window.atlas()  # type: ignore[attr-defined]
-        try:
-            self.cases: tuple[TeachingCase, ...] = load_cases(knowledge)
-            self.case_error = ""
-        except CaseError as error:  # a bad case file must not stop the app
-            self.cases, self.case_error = (), str(error)
-        self.controller.set_cases(self.cases)
-        self.panel = TeachingPanel(self.controller)
-        self.dock = QDockWidget("Teaching", window)
-        self.dock.setObjectName("teaching_dock")
-        self.dock.setWidget(self.panel)
-        self.dock.setAccessibleName("Teaching panel")
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
-        self.presenter = Presenter(window, self._set_line_scale)
-        # One atlas for the whole window: the teaching panel changes the window's atlas.
-        self.panel.atlas_box.currentIndexChanged.disconnect()
-        self.panel.atlas_box.activated.connect(self._choose_atlas)
-        window.encounterChanged.connect(  # type: ignore[attr-defined]
-            lambda _e: self.controller.set_atlas(window.atlas())  # type: ignore[attr-defined]
-        )
-        self.controller.changed.connect(self._sync_actions)
+        self.seed = seed
+        self._cases: tuple[TeachingCase, ...] | None = None  # read on first need
+        self._case_error = ""
+        self._built = False
         self._question_shown: object = None
-        self.controller.changed.connect(self._show_question_maps)
         self._build_menus()
         self._sync_actions()
+
+    # -- built on first use ----------------------------------------------------------------
+    @property
+    def built(self) -> bool:
+        """True once the dock, the panel and the overlay controller exist."""
+        return self._built
+
+    @property
+    def controller(self) -> TeachingController:
+        self._build()
+        return self._controller
+
+    @property
+    def panel(self) -> TeachingPanel:
+        self._build()
+        return self._panel
+
+    @property
+    def dock(self) -> QDockWidget:
+        self._build()
+        return self._dock
+
+    @property
+    def presenter(self) -> Presenter:
+        self._build()
+        return self._presenter
+
+    @property
+    def cases(self) -> tuple[TeachingCase, ...]:
+        self._load_cases()
+        assert self._cases is not None
+        return self._cases
+
+    @property
+    def case_error(self) -> str:
+        self._load_cases()
+        return self._case_error
+
+    def _build(self) -> None:
+        """The controller, the teaching dock and presentation mode; once."""
+        if self._built:
+            return
+        self._built = True
+        from PySide6.QtWidgets import QDockWidget
+
+        from rootmap.ui.teaching.controller import TeachingController
+        from rootmap.ui.teaching.panel import TeachingPanel
+        from rootmap.ui.teaching.presentation import Presenter
+
+        window = self.window
+        self._controller = controller = TeachingController(
+            window.knowledge,  # type: ignore[attr-defined]
+            window,
+            seed=self.seed,
+        )
+        controller.atlas_id = window.atlas()  # type: ignore[attr-defined]
+        controller.set_cases(self.cases)
+        self._panel = TeachingPanel(controller)
+        self._dock = QDockWidget("Teaching", window)
+        self._dock.setObjectName("teaching_dock")
+        self._dock.setWidget(self._panel)
+        self._dock.setAccessibleName("Teaching panel")
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._dock)
+        self._dock.hide()
+        self._presenter = Presenter(window, self._set_line_scale)
+        # One atlas for the whole window: the teaching panel changes the window's atlas.
+        self._panel.atlas_box.currentIndexChanged.disconnect()
+        self._panel.atlas_box.activated.connect(self._choose_atlas)
+        window.encounterChanged.connect(  # type: ignore[attr-defined]
+            lambda _e: controller.set_atlas(window.atlas())  # type: ignore[attr-defined]
+        )
+        controller.changed.connect(self._sync_actions)
+        controller.changed.connect(self._show_question_maps)
+        self._sync_actions()
+
+    def _load_cases(self) -> None:
+        """Read the teaching cases (once) and list them in the Cases menu."""
+        if self._cases is not None:
+            return
+        from rootmap.teaching.cases import CaseError, load_cases
+
+        try:
+            self._cases = load_cases(self.window.knowledge)  # type: ignore[attr-defined]
+        except CaseError as error:  # a bad case file must not stop the app
+            self._cases, self._case_error = (), str(error)
+        window = self.window
+        for case in self._cases:
+            action = QAction(case.title, window)
+            action.triggered.connect(lambda _c=False, c=case: self.open_case(c))
+            self.cases_menu.addAction(action)
+        if self._case_error:
+            broken = QAction(f"Cases unavailable: {self._case_error}", window)
+            broken.setEnabled(False)
+            self.cases_menu.addAction(broken)
 
     # -- menus and keys --------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -70,7 +151,7 @@ class TeachingMode:
             ("next", "&Next root or question", "Right", lambda: self.step(1)),
             ("previous", "&Previous root", "Left", lambda: self.step(-1)),
             ("present", "Presentation &mode", "F11", self.toggle_presentation),
-            ("leave", "Leave presentation mode", "Esc", self.presenter.leave),
+            ("leave", "Leave presentation mode", "Esc", self.leave_presentation),
             ("off", "&Teaching off", "", lambda: self.show_mode("off")),
         )
         for name, text, key, slot in entries:
@@ -98,25 +179,20 @@ class TeachingMode:
         window.addAction(browse)
         self.cases_menu.addAction(browse)
         self.cases_menu.addSeparator()
-        for case in self.cases:
-            action = QAction(case.title, window)
-            action.triggered.connect(lambda _c=False, c=case: self.open_case(c))
-            self.cases_menu.addAction(action)
-        if self.case_error:
-            broken = QAction(f"Cases unavailable: {self.case_error}", window)
-            broken.setEnabled(False)
-            self.cases_menu.addAction(broken)
+        self.cases_menu.aboutToShow.connect(self._load_cases)  # the case list, on first look
         window.menuBar().addMenu(self.menu)
         window.menuBar().addMenu(self.cases_menu)
 
     def _sync_actions(self) -> None:
-        on = self.controller.mode != "off"
+        on = self._built and self._controller.mode != "off"
         for name in ("next", "previous"):
             self.actions[name].setEnabled(on)
-        self.actions["leave"].setEnabled(self.presenter.active)
+        self.actions["leave"].setEnabled(self._built and self._presenter.active)
 
     # -- what the keys do --------------------------------------------------------------------
     def show_mode(self, mode: str) -> None:
+        if mode == "off" and not self._built:
+            return  # nothing to turn off
         if mode != "off":
             self._attach()
             if not self.dock.isVisible() and not self.presenter.active:
@@ -129,8 +205,14 @@ class TeachingMode:
             self.dock.hide()
 
     def step(self, delta: int) -> None:
-        if self.controller.mode != "off":
+        if self._built and self.controller.mode != "off":
             self.controller.step(delta)
+
+    def reseed(self, seed: int) -> None:
+        """A fresh quiz with this seed (the same seed asks the same questions)."""
+        self.seed = seed
+        if self._built:
+            self.controller.reseed(seed)
 
     def toggle_presentation(self) -> None:
         self.presenter.toggle()
@@ -142,14 +224,22 @@ class TeachingMode:
         if self.presenter.active:
             width = int(self.window.width() * 0.3)
             self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+        self.panel.set_presenting(self.presenter.active)
         self._sync_actions()
 
+    def leave_presentation(self) -> None:
+        if self._built and self.presenter.active:
+            self.toggle_presentation()
+
     def browse_cases(self) -> None:
-        dialog = CasesDialog(self.cases, self.controller.knowledge, self.window)
+        from rootmap.ui.teaching.cases_dialog import CasesDialog
+
+        dialog = CasesDialog(self.cases, self.window.knowledge, self.window)  # type: ignore[attr-defined]
         if dialog.exec() and dialog.chosen is not None:
             self.open_case(dialog.chosen)
 
     def open_case(self, case: TeachingCase) -> None:
+        self._build()
         self.window.set_encounter(case.encounter)  # type: ignore[attr-defined]
         self.window.show_message(f"Case opened: {case.title}")  # type: ignore[attr-defined]
         if self.controller.mode in ("overlay", "differences", "quiz"):
@@ -168,6 +258,8 @@ class TeachingMode:
         "Which root?": the tab that shows most of the pattern. "Click the L1 dermatome":
         a tab that has some of that territory, when the one on screen has none.
         """
+        from rootmap.teaching.quiz import IdentifyQuestion, LocateQuestion
+
         question = self.controller.quiz.question
         if self.controller.mode != "quiz" or question is self._question_shown:
             return
@@ -200,6 +292,8 @@ class TeachingMode:
         self.controller.set_atlas(atlas)
 
     def _set_line_scale(self, scale: float) -> None:
+        from rootmap.ui.teaching.overlay import LABEL_PX
+
         for layer in self.controller.layers.values():
             layer.line_scale = scale
             layer.label_px = max(LABEL_PX, LABEL_PX * 0.8 * scale)  # 24 px at 1080, 48 at 4K
@@ -210,7 +304,7 @@ def install_teaching(window: QMainWindow, seed: int = 0) -> TeachingMode:
     """Add teaching mode to a RootMap main window (once); ``seed`` seeds the quiz."""
     existing = getattr(window, "teaching", None)
     if isinstance(existing, TeachingMode):
-        existing.controller.reseed(seed)
+        existing.reseed(seed)
         return existing
     mode = TeachingMode(window, seed)
     window.teaching = mode  # type: ignore[attr-defined]

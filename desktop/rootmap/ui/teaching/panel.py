@@ -38,6 +38,8 @@ MODE_BUTTONS = (
 )
 CHOICE_KEYS = "1234"
 PROMPT_SCALE, ANSWER_SCALE = 1.6, 1.3  # the quiz's question and its score and answers
+FACTS_STRETCH, SPINE_STRETCH = 3, 2  # the explorer's text over its spine diagram
+PRESENTING_STRETCH = (2, 3)  # presenting: the spine diagram gets the larger share
 
 
 def _name(widget: QWidget, name: str, description: str = "") -> None:
@@ -103,6 +105,10 @@ class TeachingPanel(QWidget):
         layout.addWidget(self.pages, 1)
         controller.changed.connect(self.sync)
         self.sync()
+
+    def set_presenting(self, presenting: bool) -> None:
+        """Presentation mode: the explorer gives its spine diagram the room."""
+        self.explorer.set_presenting(presenting)
 
     def sync(self) -> None:
         controller = self.controller
@@ -212,11 +218,23 @@ class ExplorerPage(QWidget):
         self.facts_view = QTextBrowser(self)
         self.facts_view.setOpenLinks(False)
         _name(self.facts_view, "Root facts", "Dermatome, key point, myotome, reflex, levels")
-        layout.addWidget(self.facts_view, 3)
+        layout.addWidget(self.facts_view, FACTS_STRETCH)
         self.spine = _spine_view(self)
         if self.spine is not None:
             _name(self.spine, "Spine diagram", "The explored root and the discs that compress it")
-            layout.addWidget(self.spine, 2)
+            layout.addWidget(self.spine, SPINE_STRETCH)
+        self.presenting = False
+
+    def set_presenting(self, presenting: bool) -> None:
+        """Presenting, the spine diagram gets the larger share of the page and shows the
+        explored root's rows only, so that its lettering reads from the back of a hall."""
+        self.presenting = presenting
+        layout = self.layout()
+        if self.spine is not None and isinstance(layout, QVBoxLayout):
+            facts, spine = PRESENTING_STRETCH if presenting else (FACTS_STRETCH, SPINE_STRETCH)
+            layout.setStretchFactor(self.facts_view, facts)
+            layout.setStretchFactor(self.spine, spine)
+            self.spine.focus_on_root(self.controller.root if presenting else None)
 
     def sync(self) -> None:
         controller = self.controller
@@ -230,6 +248,8 @@ class ExplorerPage(QWidget):
         if self.spine is not None:
             roots = [(side, facts.root) for side in ("left", "right")]
             self.spine.set_highlight(roots, facts.levels)
+            if self.presenting:
+                self.spine.focus_on_root(facts.root)
 
 
 def _spine_view(parent: QWidget):  # type: ignore[no-untyped-def]

@@ -2,15 +2,16 @@
 
 Sizes follow the screen: type is 2.2 % of the screen's height (24 px at 1080 lines,
 48 px at 4K without scaling; Qt's device-pixel ratio takes care of scaled 4K screens),
-and outlines thicken by the same factor. The exam forms and the results column are
-hidden to give the maps and the teaching panel the room; everything comes back on
-leaving (F11 or Esc).
+and outlines thicken by the same factor. The toolbars' icons, the finding palette's
+icons and intensity slider grow with the type (the type size over the usual one). The
+exam forms and the results column are hidden to give the maps and the teaching panel
+the room; everything comes back on leaving (F11 or Esc).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QFont, QFontInfo, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
 
 BASE_LINES = 1080
@@ -37,6 +38,8 @@ class Presenter:
         self._was_maximized = False
         self._geometry = QRect()
         self._styles: dict[QWidget, str] = {}
+        self._icon_sizes: dict[QToolBar, QSize] = {}
+        self.type_scale = 1.0  # presentation type size over the usual one
 
     def toggle(self) -> None:
         if self.active:
@@ -56,8 +59,10 @@ class Presenter:
         scale = screen_scale(self.window)
         font = QFont(app.font())
         pixels = round(BASE_PIXEL_SIZE * scale)
+        self.type_scale = max(1.0, pixels / max(1, QFontInfo(self._font).pixelSize()))
         font.setPixelSize(pixels)
         app.setFont(font)
+        self._scale_toolbars(self.type_scale)
         # Widgets with a style sheet (map captions, the disclaimer) keep their font through
         # an application font change: a rule on their containers reaches them too.
         self._styles = {w: w.styleSheet() for w in self._styled_containers()}
@@ -85,6 +90,8 @@ class Presenter:
         for widget, style in self._styles.items():
             widget.setStyleSheet(style)
         self._styles = {}
+        self._scale_toolbars(1.0)
+        self.type_scale = 1.0
         for widget in self._hidden:
             widget.show()
         self._hidden = []
@@ -96,6 +103,18 @@ class Presenter:
         self.line_scale = 1.0
         if self.on_scale is not None:
             self.on_scale(1.0)
+
+    def _scale_toolbars(self, scale: float) -> None:
+        """Toolbar icons (and the finding palette's slider) ``scale`` times; 1 restores them."""
+        if scale != 1.0:
+            self._icon_sizes = {bar: bar.iconSize() for bar in self.window.findChildren(QToolBar)}
+        for bar, size in self._icon_sizes.items():
+            bar.setIconSize(size * scale if scale != 1.0 else size)
+        if scale == 1.0:
+            self._icon_sizes = {}
+        palette = getattr(self.window, "finding_palette", None)
+        if palette is not None and hasattr(palette, "set_scale"):
+            palette.set_scale(scale)
 
     def _styled_containers(self) -> list[QWidget]:
         central = self.window.centralWidget()
