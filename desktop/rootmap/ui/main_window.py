@@ -30,7 +30,9 @@ Start-up in two steps (so that the app paints its first frame quickly):
    each shows as soon as it is built: the core (the knowledge, the state, the atlas
    list, the results panel and the map area in place of their stand-ins) and the
    current map page; the exam and history forms and the spine diagram; the File menu's
-   document actions (``window.file_actions``) and teaching mode (``window.teaching``).
+   document actions (``window.file_actions``) and teaching mode (``window.teaching``:
+   only its Teaching and Cases menus and keys; its dock, overlays and spine diagram
+   are built the first time teaching or a case is opened).
    Then ``window.ready`` is emitted and ``window.is_ready()`` turns true, and the
    engine is imported for the first click. ``finish_startup()`` runs whatever steps
    are left at once. Calling the public API earlier builds the core first, so it
