@@ -24,3 +24,16 @@ def _one_widgets_application(qapp):
     that happened first, a later widget test would abort the interpreter.
     """
     return qapp
+
+
+@pytest.fixture
+def window(qtbot):
+    """A real main window, shown (offscreen) at 1400 x 900: what a clinician starts from."""
+    from rootmap.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

@@ -24,8 +24,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from rootmap.ui.main_window import MainWindow
-
 # A child process: build a window the way the app does, print when it first paints
 # and when it is ready, quit. The filter watches the window only: an application-wide
 # Python event filter would see every event of every widget being built and slow a
@@ -137,12 +135,7 @@ def test_startup_rootmap_command(benchmark):
 
 
 @pytest.fixture
-def foot_view(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
+def foot_view(qtbot, window):
     view = window.map_area.show_view("foot_dorsal")
     assert view is not None, "the foot_dorsal map is not available"
     qtbot.waitExposed(view)

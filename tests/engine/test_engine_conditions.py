@@ -5,30 +5,7 @@ from __future__ import annotations
 import math
 
 from conftest import condition, finding, run, score_of, sign
-from rootmap.analysis import CATEGORIES
 from rootmap.engine.conditions import CONDITION_SCALE
-
-CONTRACT_CONDITIONS = {
-    "spinal": {
-        "disc_herniation",
-        "lumbar_spinal_stenosis",
-        "spondylolisthesis",
-        "degenerative_disc_disease",
-        "facet_arthropathy",
-        "cauda_equina_syndrome",
-    },
-    "peripheral_nerve": {
-        "common_peroneal_neuropathy",
-        "sural_neuropathy",
-        "saphenous_neuropathy",
-        "tarsal_tunnel_syndrome",
-        "sciatic_neuropathy",
-        "meralgia_paresthetica",
-        "polyneuropathy",
-    },
-    "local_foot": {"plantar_fasciitis", "morton_neuroma", "gout", "achilles_tendinopathy"},
-    "central": {"upper_motor_neuron_lesion"},
-}
 
 L5_PATTERN = [
     finding("leg_anterolateral", kind="tingling"),
@@ -36,15 +13,6 @@ L5_PATTERN = [
     finding("first_web_space"),
 ]
 L5_SIGNS = [sign("great_toe_extension", 3), sign("heel_walk", "impaired")]
-
-
-def test_every_contract_condition_is_in_the_knowledge(knowledge):
-    for category, ids in CONTRACT_CONDITIONS.items():
-        for condition_id in ids:
-            assert condition_id in knowledge.conditions
-            assert knowledge.conditions[condition_id].category in CATEGORIES
-            if category != "peripheral_nerve" or condition_id != "polyneuropathy":
-                assert knowledge.conditions[condition_id].category == category
 
 
 def test_every_code_feature_and_trigger_has_a_known_source(knowledge):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QToolBar
@@ -10,16 +9,6 @@ from PySide6.QtWidgets import QToolBar
 from rootmap.maps import load_spine
 from rootmap.ui.finding_palette import ICON_PX, SLIDER_WIDTH
 from rootmap.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def _toolbar_state(window: MainWindow) -> dict[str, object]:
