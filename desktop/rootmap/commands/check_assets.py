@@ -49,21 +49,9 @@ class Flaw:
 
 
 def _painter_path(commands: Sequence[Command]) -> Any:  # a QPainterPath
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QPainterPath
+    from rootmap.painting import painter_path
 
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.WindingFill)
-    for c in commands:
-        if c[0] == "M":
-            path.moveTo(c[1], c[2])
-        elif c[0] == "L":
-            path.lineTo(c[1], c[2])
-        elif c[0] == "C":
-            path.cubicTo(c[1], c[2], c[3], c[4], c[5], c[6])
-        else:
-            path.closeSubpath()
-    return path
+    return painter_path(commands)
 
 
 def find_flaws(

@@ -32,6 +32,7 @@ from rootmap.analysis import Analysis
 from rootmap.encounter import Encounter, Finding
 from rootmap.knowledge import Knowledge
 from rootmap.maps import MapView, RegionShape, load_view
+from rootmap.painting import painter_path
 
 LEGEND_HEIGHT = 0.075  # of the figure's width
 
@@ -55,19 +56,7 @@ def _shape_path(view_name: str, key: str) -> QPainterPath:
 
 def shape_to_path(shape: RegionShape) -> QPainterPath:
     """A region's path commands (view units) as a ``QPainterPath`` with the nonzero rule."""
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.WindingFill)
-    for command in shape.commands:
-        op, values = command[0], command[1:]
-        if op == "M":
-            path.moveTo(values[0], values[1])
-        elif op == "L":
-            path.lineTo(values[0], values[1])
-        elif op == "C":
-            path.cubicTo(*values)
-        elif op == "Z":
-            path.closeSubpath()
-    return path
+    return painter_path(shape.commands)
 
 
 def highlighted_keys(view: MapView, analysis: Analysis, knowledge: Knowledge) -> list[str]:

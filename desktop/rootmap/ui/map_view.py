@@ -21,7 +21,7 @@ R/L labels (``rootmap.ui.map_art``), so small panes show large feet.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from rootmap import palette
+from rootmap.painting import painter_path
 from rootmap.ui import brushes, map_keyboard
 from rootmap.ui.map_art import load_art
 
@@ -70,23 +71,6 @@ ARROWS: dict[int, str] = {
     Qt.Key.Key_Up.value: "up",
     Qt.Key.Key_Down.value: "down",
 }
-
-
-def painter_path(commands: Iterable[tuple[object, ...]]) -> QPainterPath:
-    """A ``QPainterPath`` (nonzero fill, as SVG) from RegionShape commands."""
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.WindingFill)
-    for command in commands:
-        op, args = command[0], [float(v) for v in command[1:]]  # type: ignore[arg-type]
-        if op == "M":
-            path.moveTo(args[0], args[1])
-        elif op == "L":
-            path.lineTo(args[0], args[1])
-        elif op == "C":
-            path.cubicTo(args[0], args[1], args[2], args[3], args[4], args[5])
-        elif op == "Z":
-            path.closeSubpath()
-    return path
 
 
 class RegionItem(QGraphicsPathItem):

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from rootmap import palette
+from rootmap.painting import painter_path
 from rootmap.ui import brushes
-from rootmap.ui.map_view import painter_path
 
 DISC_FILL = QColor(palette.OKABE_ITO["yellow"])
 DISC_OUTLINE = QColor("#5C4B00")

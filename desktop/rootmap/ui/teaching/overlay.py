@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from rootmap import palette
 from rootmap.knowledge import Atlas, Knowledge
+from rootmap.painting import painter_path
 from rootmap.teaching.colours import (
     AGREEMENT_FILL,
     DIFFERENCE_FILL,
@@ -51,7 +52,6 @@ from rootmap.teaching.colours import (
     root_tint,
 )
 from rootmap.teaching.differences import RegionDifference
-from rootmap.ui.map_view import painter_path
 
 OVERLAP_OUTLINE = "#5FB89A"  # a root's overlap territory: a thin, light dashed outline
 OVERLAY_Z = 0.5  # over the map art (z 0), under the clickable regions and their marks (z 1)
