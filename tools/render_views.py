@@ -16,8 +16,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "desktop"))
 
-ALL = ("body_front", "body_back", "foot_dorsal", "foot_plantar", "foot_medial",
-       "foot_lateral", "spine")
+ALL = (
+    "body_front",
+    "body_back",
+    "foot_dorsal",
+    "foot_plantar",
+    "foot_medial",
+    "foot_lateral",
+    "spine",
+)
 
 
 def main() -> int:

@@ -41,8 +41,9 @@ def _lengths(points: Sequence[Point]) -> list[float]:
     return acc
 
 
-def _point_at_distance(points: Sequence[Point], acc: list[float], i: int, reach: float,
-                       forward: bool) -> Point:
+def _point_at_distance(
+    points: Sequence[Point], acc: list[float], i: int, reach: float, forward: bool
+) -> Point:
     """The first point at least `reach` along the run from point i (or the run's end)."""
     step = 1 if forward else -1
     j = i
@@ -82,8 +83,10 @@ def _straight(points: Sequence[Point], tol: float) -> bool:
 def _bezier(ctrl: Sequence[Point], t: float) -> Point:
     u = 1 - t
     a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-    return (a * ctrl[0][0] + b * ctrl[1][0] + c * ctrl[2][0] + d * ctrl[3][0],
-            a * ctrl[0][1] + b * ctrl[1][1] + c * ctrl[2][1] + d * ctrl[3][1])
+    return (
+        a * ctrl[0][0] + b * ctrl[1][0] + c * ctrl[2][0] + d * ctrl[3][0],
+        a * ctrl[0][1] + b * ctrl[1][1] + c * ctrl[2][1] + d * ctrl[3][1],
+    )
 
 
 def _generate(points: Sequence[Point], u: Sequence[float], t1: Point, t2: Point) -> list[Point]:
@@ -110,8 +113,12 @@ def _generate(points: Sequence[Point], u: Sequence[float], t1: Point, t2: Point)
     eps = 1e-6 * seg
     if alpha1 < eps or alpha2 < eps or alpha1 > 2 * seg or alpha2 > 2 * seg:
         alpha1 = alpha2 = seg / 3  # Wu/Barsky heuristic
-    return [p0, (p0[0] + t1[0] * alpha1, p0[1] + t1[1] * alpha1),
-            (p3[0] + t2[0] * alpha2, p3[1] + t2[1] * alpha2), p3]
+    return [
+        p0,
+        (p0[0] + t1[0] * alpha1, p0[1] + t1[1] * alpha1),
+        (p3[0] + t2[0] * alpha2, p3[1] + t2[1] * alpha2),
+        p3,
+    ]
 
 
 def _reparameterise(ctrl: Sequence[Point], points: Sequence[Point], u: list[float]) -> list[float]:
@@ -121,8 +128,10 @@ def _reparameterise(ctrl: Sequence[Point], points: Sequence[Point], u: list[floa
     for p, t in zip(points, u, strict=True):
         q = _bezier(ctrl, t)
         s = 1 - t
-        q1 = (d1[0][0] * s * s + d1[1][0] * 2 * s * t + d1[2][0] * t * t,
-              d1[0][1] * s * s + d1[1][1] * 2 * s * t + d1[2][1] * t * t)
+        q1 = (
+            d1[0][0] * s * s + d1[1][0] * 2 * s * t + d1[2][0] * t * t,
+            d1[0][1] * s * s + d1[1][1] * 2 * s * t + d1[2][1] * t * t,
+        )
         q2 = (d2[0][0] * s + d2[1][0] * t, d2[0][1] * s + d2[1][1] * t)
         num = (q[0] - p[0]) * q1[0] + (q[1] - p[1]) * q1[1]
         den = q1[0] ** 2 + q1[1] ** 2 + (q[0] - p[0]) * q2[0] + (q[1] - p[1]) * q2[1]
@@ -130,8 +139,9 @@ def _reparameterise(ctrl: Sequence[Point], points: Sequence[Point], u: list[floa
     return out
 
 
-def _max_error(ctrl: Sequence[Point], points: Sequence[Point],
-               u: Sequence[float]) -> tuple[float, int]:
+def _max_error(
+    ctrl: Sequence[Point], points: Sequence[Point], u: Sequence[float]
+) -> tuple[float, int]:
     worst, index = 0.0, len(points) // 2
     for i in range(1, len(points) - 1):
         d = math.dist(_bezier(ctrl, u[i]), points[i])
@@ -145,8 +155,9 @@ def _tangent(points: Sequence[Point], acc: list[float], i: int, forward: bool) -
     return _unit(_sub(_point_at_distance(points, acc, i, REACH, forward), points[i]))
 
 
-def _fit_piece(points: Sequence[Point], t1: Point, t2: Point, tol: float, out: list[Segment],
-               depth: int = 0) -> None:
+def _fit_piece(
+    points: Sequence[Point], t1: Point, t2: Point, tol: float, out: list[Segment], depth: int = 0
+) -> None:
     if len(points) == 2 or _straight(points, tol):
         out.append(("L", points[-1]))
         return
@@ -171,8 +182,12 @@ def _fit_piece(points: Sequence[Point], t1: Point, t2: Point, tol: float, out: l
     if err <= tol:  # too long: split in the middle
         split = max(1, min(len(points) - 2, len(points) // 2))
     split = max(1, min(len(points) - 2, split))
-    centre = _unit(_sub(_point_at_distance(points, acc, split, REACH, True),
-                        _point_at_distance(points, acc, split, REACH, False)))
+    centre = _unit(
+        _sub(
+            _point_at_distance(points, acc, split, REACH, True),
+            _point_at_distance(points, acc, split, REACH, False),
+        )
+    )
     if centre == (0.0, 0.0):
         centre = _unit(_sub(points[split + 1], points[split - 1]))
     _fit_piece(points[: split + 1], t1, (-centre[0], -centre[1]), tol, out, depth + 1)
@@ -188,7 +203,7 @@ def fit_run(points: Sequence[Point], tol: float) -> list[Segment]:
     cuts = [0, *_corners(points, acc), len(points) - 1]
     out: list[Segment] = []
     for a, b in pairwise(cuts):
-        piece = points[a: b + 1]
+        piece = points[a : b + 1]
         pacc = _lengths(piece)
         t1 = _tangent(piece, pacc, 0, True)
         t2 = _tangent(piece, pacc, len(piece) - 1, False)

@@ -138,11 +138,12 @@ class Cutter:
         self.half = half
         self.regions: list[tuple[str, QPainterPath]] = []
 
-    def take(self, region: str, zone: QPainterPath,
-             minus: Sequence[QPainterPath] = ()) -> QPainterPath:
+    def take(
+        self, region: str, zone: QPainterPath, minus: Sequence[QPainterPath] = ()
+    ) -> QPainterPath:
         zone = up(zone)
         for shape in minus:
-            zone = (zone.subtracted(up(shape)))
+            zone = zone.subtracted(up(shape))
         piece = cleaned((self.half.intersected(zone)), 2.0 * K * K)
         self.regions.append((region, piece))
         return piece
@@ -152,18 +153,40 @@ def half_plane() -> QPainterPath:
     return poly([(0, 0), (500, 0), (500, 1700), (0, 1700)])
 
 
-HEAD_ZONE = poly([(-5, 60), (120, 60), (120, 228), (67, 230), (62, 242), (50, 263),
-                  (28, 279), (-5, 286)])
+HEAD_ZONE = poly(
+    [(-5, 60), (120, 60), (120, 228), (67, 230), (62, 242), (50, 263), (28, 279), (-5, 286)]
+)
 NECK = poly([(-5, 200), (70, 200), (62, 290), (50, 318), (30, 336), (-5, 342)])
-SHOULDER = poly([(30, 336), (50, 318), (62, 290), (70, 200), (300, 200), (300, 440),
-                 (210, 440), (182, 412), (150, 392), (110, 376), (64, 358), (30, 342),
-                 (-5, 342)])
+SHOULDER = poly(
+    [
+        (30, 336),
+        (50, 318),
+        (62, 290),
+        (70, 200),
+        (300, 200),
+        (300, 440),
+        (210, 440),
+        (182, 412),
+        (150, 392),
+        (110, 376),
+        (64, 358),
+        (30, 342),
+        (-5, 342),
+    ]
+)
 # the arm's part of the figure: lateral of the line from the axilla to the acromion
 ARM_SIDE = poly([(146, 470), (154, 340), (420, 340), (420, 1000), (146, 1000)])
 # the creases where the legs begin (lateral to medial), smooth curves
 FOLD_FRONT = [(175, 752), (150, 782), (110, 808), (60, 834), (20, 852), (-5, 860)]  # thigh
-FOLD_BACK = [(175, 830), (150, 856), (110, 878), (70, 888), (35, 886), (12, 876),
-             (-5, 866)]  # gluteal fold
+FOLD_BACK = [
+    (175, 830),
+    (150, 856),
+    (110, 878),
+    (70, 888),
+    (35, 886),
+    (12, 876),
+    (-5, 866),
+]  # gluteal fold
 
 
 def sampled(points: Sequence[Point], samples: int = 48) -> list[Point]:
@@ -206,24 +229,34 @@ def hand_and_arm(c: Cutter, view: str) -> list[QPainterPath]:
         c.take(name, parts[name], taken)
         taken = [*taken, parts[name]]
     hand = taken
-    arm = (parts["arm"].intersected(ARM_SIDE))
+    arm = parts["arm"].intersected(ARM_SIDE)
     not_arm = [SHOULDER, *hand]
     upper, fore = (-0.6, 1.0), (1.0, 2.6)
     c.take("arm_medial", (ARM.strip(*upper, -FAR, -0.35).intersected(arm)), not_arm)
-    c.take("arm_anterior" if front else "arm_posterior",
-           (ARM.strip(*upper, -0.35, 0.45).intersected(arm)), not_arm)
+    c.take(
+        "arm_anterior" if front else "arm_posterior",
+        (ARM.strip(*upper, -0.35, 0.45).intersected(arm)),
+        not_arm,
+    )
     c.take("arm_lateral", (ARM.strip(*upper, 0.45, FAR).intersected(arm)), not_arm)
-    c.take("forearm_medial",
-           (ARM.strip(*fore, -FAR, -0.35).intersected(arm)), not_arm)
-    c.take("forearm_anterior" if front else "forearm_posterior",
-           (ARM.strip(*fore, -0.35, 0.38).intersected(arm)), not_arm)
-    c.take("forearm_lateral", (ARM.strip(*fore, 0.38, FAR).intersected(arm)),
-           not_arm)
+    c.take("forearm_medial", (ARM.strip(*fore, -FAR, -0.35).intersected(arm)), not_arm)
+    c.take(
+        "forearm_anterior" if front else "forearm_posterior",
+        (ARM.strip(*fore, -0.35, 0.38).intersected(arm)),
+        not_arm,
+    )
+    c.take("forearm_lateral", (ARM.strip(*fore, 0.38, FAR).intersected(arm)), not_arm)
     return [HEAD_ZONE, NECK, SHOULDER, arm, *hand]
 
 
-def strips(c: Cutter, limb: Limb, leg: QPainterPath, u: tuple[float, float],
-           cuts: Sequence[tuple[str, float]], minus: Sequence[QPainterPath] = ()) -> None:
+def strips(
+    c: Cutter,
+    limb: Limb,
+    leg: QPainterPath,
+    u: tuple[float, float],
+    cuts: Sequence[tuple[str, float]],
+    minus: Sequence[QPainterPath] = (),
+) -> None:
     """Regions side by side across a limb between u[0] and u[1]: (name, f of its medial edge)."""
     edges = [f for _, f in cuts[1:]] + [FAR]
     f0 = -FAR
@@ -244,15 +277,22 @@ def leg_front(c: Cutter) -> QPainterPath:
     hallux, toe5 = parts["hallux"].intersected(distal), parts["toe5"].intersected(distal)
     middle = union([parts["toe2"], parts["toe3"], parts["toe4"]]).intersected(distal)
     # the first web: a wedge between the hallux and the second toe, tapering proximally
-    web = smooth_closed(absolute([(42, 1502), (46, 1488), (51, 1477), (56, 1488),
-                                  (60, 1503), (51, 1512)]))
+    web = smooth_closed(
+        absolute([(42, 1502), (46, 1488), (51, 1477), (56, 1488), (60, 1503), (51, 1512)])
+    )
     c.take("hallux_dorsal", hallux)
     c.take("toes_dorsal", middle, [hallux])
     c.take("little_toe", toe5, [hallux, middle])
     c.take("first_web_space", web, [hallux, middle])
     foot = [*mall, hallux, middle, toe5, web]
-    strips(c, L, leg, (2.12, 3.6), [("dorsum_medial", 0), ("dorsum_central", -0.32),
-                                    ("dorsum_lateral", 0.36)], foot)
+    strips(
+        c,
+        L,
+        leg,
+        (2.12, 3.6),
+        [("dorsum_medial", 0), ("dorsum_central", -0.32), ("dorsum_lateral", 0.36)],
+        foot,
+    )
     strips(c, L, leg, (1.91, 2.12), [("ankle_anterior", 0)], mall)
     strips(c, L, leg, (1.17, 1.91), [("leg_medial", 0), ("leg_anterolateral", -0.2)], mall)
     strips(c, L, leg, (0.88, 1.17), [("knee_medial", 0), ("knee_anterior", -0.42)])
@@ -273,12 +313,23 @@ def leg_back(c: Cutter) -> QPainterPath:
     c.take("malleolus_medial", mall[1])
     sole = poly([(-5, 1514), (205, 1514), (205, 1600), (-5, 1600)])
     c.take("heel_plantar", (sole.intersected(leg)), mall)
-    strips(c, L, leg, (1.97, 3.5), [("heel_medial", 0), ("heel_posterior", -0.4),
-                                    ("heel_lateral", 0.4)], [*mall, sole])
+    strips(
+        c,
+        L,
+        leg,
+        (1.97, 3.5),
+        [("heel_medial", 0), ("heel_posterior", -0.4), ("heel_lateral", 0.4)],
+        [*mall, sole],
+    )
     strips(c, L, leg, (1.17, 1.97), [("leg_medial", 0), ("calf_posterior", -0.55)], mall)
     strips(c, L, leg, (0.88, 1.17), [("knee_medial", 0), ("popliteal_fossa", -0.5)])
-    strips(c, L, leg, (-1.0, 0.88), [("thigh_medial", 0), ("thigh_posterior", -0.5),
-                                     ("thigh_lateral", 0.5)])
+    strips(
+        c,
+        L,
+        leg,
+        (-1.0, 0.88),
+        [("thigh_medial", 0), ("thigh_posterior", -0.5), ("thigh_lateral", 0.5)],
+    )
     return leg
 
 
@@ -291,8 +342,9 @@ def band(top: Sequence[Point], bottom: Sequence[Point]) -> QPainterPath:
     return poly([*top, *reversed(bottom)])
 
 
-def bands(c: Cutter, lines: Sequence[Sequence[Point]], names: Sequence[str],
-          minus: Sequence[QPainterPath]) -> None:
+def bands(
+    c: Cutter, lines: Sequence[Sequence[Point]], names: Sequence[str], minus: Sequence[QPainterPath]
+) -> None:
     for name, top, bottom in zip(names, lines, lines[1:], strict=False):
         c.take(name, band(top, bottom), minus)
 
@@ -301,16 +353,36 @@ def trunk_front(c: Cutter, minus: Sequence[QPainterPath]) -> None:
     lines = [
         [(-5, 300), (240, 300)],
         [(-5, 468), (240, 472)],  # nipple line
-        [(-5, 540), (0, 541), (30, 556), (70, 580), (110, 600), (150, 612),
-         (240, 618)],  # costal margin, from the xiphoid down and out
+        [
+            (-5, 540),
+            (0, 541),
+            (30, 556),
+            (70, 580),
+            (110, 600),
+            (150, 612),
+            (240, 618),
+        ],  # costal margin, from the xiphoid down and out
         [(-5, 628), (240, 630)],
         [(-5, 684), (240, 684)],  # below the umbilicus
-        [(-5, 826), (14, 820), (45, 797), (90, 760), (128, 722), (150, 708),
-         (240, 700)],  # inguinal ligament, pubic tubercle to the iliac spine
+        [
+            (-5, 826),
+            (14, 820),
+            (45, 797),
+            (90, 760),
+            (128, 722),
+            (150, 708),
+            (240, 700),
+        ],  # inguinal ligament, pubic tubercle to the iliac spine
         [(-5, 960), (240, 960)],
     ]
-    names = ["chest_upper", "chest_lower", "abdomen_upper", "abdomen_umbilical",
-             "abdomen_lower", "groin"]
+    names = [
+        "chest_upper",
+        "chest_lower",
+        "abdomen_upper",
+        "abdomen_umbilical",
+        "abdomen_lower",
+        "groin",
+    ]
     bands(c, lines, names, minus)
 
 
@@ -320,8 +392,14 @@ def trunk_back(c: Cutter, minus: Sequence[QPainterPath]) -> None:
         [(-5, 500), (240, 500)],
         [(-5, 592), (240, 592)],
         [(-5, 658), (240, 658)],
-        [(-5, 768), (20, 760), (60, 740), (100, 722), (140, 714),
-         (240, 714)],  # iliac crests and sacrum
+        [
+            (-5, 768),
+            (20, 760),
+            (60, 740),
+            (100, 722),
+            (140, 714),
+            (240, 714),
+        ],  # iliac crests and sacrum
         [(-5, 960), (240, 960)],
     ]
     names = ["upper_back", "mid_back", "thoracolumbar", "lower_back", "buttock"]
@@ -335,14 +413,14 @@ def cut(view: str) -> tuple[list[tuple[str, QPainterPath]], QPainterPath, list[s
     """Regions of a view: the viewer's right half is cut, the left half is its mirror."""
     sil = up(silhouette(view))
     front = view == "front"
-    half = (sil.intersected(up(half_plane())))
+    half = sil.intersected(up(half_plane()))
     regions: list[tuple[str, QPainterPath]] = []
     if not front:
         outline = [(MID + dx, y) for dx, y in SADDLE]
         outline += [(MID - dx, y) for dx, y in reversed(SADDLE[1:-1])]
-        saddle = (sil.intersected(up(polygon(outline))))
+        saddle = sil.intersected(up(polygon(outline)))
         regions.append(("midline.saddle", saddle))
-        half = (half.subtracted(saddle))
+        half = half.subtracted(saddle)
     cutter = Cutter(half)
     head_neck_shoulder(cutter, view)
     not_trunk = hand_and_arm(cutter, view)
@@ -403,8 +481,14 @@ def labels(doc: SvgDoc, view: str) -> None:
     caption = TITLES[view][2]
     # the page title in its own group, so that a window with its own caption can leave it out
     doc.text(MID, 44, caption, 26, weight="bold", group="title")
-    doc.text(MID, 70, "anterior view" if view == "front" else "posterior view", 17,
-             style="italic", group="title")
+    doc.text(
+        MID,
+        70,
+        "anterior view" if view == "front" else "posterior view",
+        17,
+        style="italic",
+        group="title",
+    )
     right_x, left_x = (90, 710) if view == "front" else (710, 90)
     for x, letter in ((right_x, "R"), (left_x, "L")):
         doc.text(x, 200, letter, 44, weight="bold")
@@ -417,8 +501,9 @@ def build(view: str) -> tuple[str, list[str]]:
     doc = SvgDoc(WIDTH, HEIGHT)
     for key in ("regions", "detail", "outline"):
         doc.groups[key] = []
-    shapes: dict[str, list[Ring]] = {key: rings_of(piece) for key, piece in regions
-                                     if not piece.isEmpty()}
+    shapes: dict[str, list[Ring]] = {
+        key: rings_of(piece) for key, piece in regions if not piece.isEmpty()
+    }
     shapes["outline"] = rings_of(sil)
     for key, fitted in fit_shared(shapes, FIT_TOLERANCE).items():
         if key == "outline":

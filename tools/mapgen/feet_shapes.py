@@ -247,9 +247,7 @@ def dorsal() -> FootArt:
         (250, 522),
         (FAR, 505),
     ]
-    take_toes(
-        cut, clefts, toe_line, ("first_web_space", web_patch(webs[0], 34, 19, 12)), "dorsal"
-    )
+    take_toes(cut, clefts, toe_line, ("first_web_space", web_patch(webs[0], 34, 19, 12)), "dorsal")
     # edges of the foot below the malleoli
     cut.take(
         "arch_medial",
@@ -417,9 +415,7 @@ def plantar() -> FootArt:
         (250, 516),
         (FAR, 500),
     ]
-    take_toes(
-        cut, clefts, toe_line, ("interdigital_3_4", web_patch(webs[2], 7, 17, 30)), "plantar"
-    )
+    take_toes(cut, clefts, toe_line, ("interdigital_3_4", web_patch(webs[2], 7, 17, 30)), "plantar")
     ball = side_of(
         [(-FAR, 392), (30, 392), (140, 380), (250, 400), (FAR, 404)], [(FAR, FAR), (-FAR, FAR)]
     )

@@ -301,9 +301,7 @@ def build() -> str:
             doc.add("roots", f'<path id="root.{side}.{name}" d="{_d(root(name, sx))}"/>')
     # labels
     # the page title in its own group, so that a window with its own caption can leave it out
-    doc.text(
-        28, 40, "Lumbar spine, viewed from behind", 24, "bold", anchor="start", group="title"
-    )
+    doc.text(28, 40, "Lumbar spine, viewed from behind", 24, "bold", anchor="start", group="title")
     doc.text(
         28,
         64,

@@ -36,7 +36,7 @@ def read_bytes(name: str) -> bytes:
         if name == "-":
             stream = getattr(sys.stdin, "buffer", None)
             if stream is not None:
-                data = stream.read(MAX_BYTES + 1)
+                data = bytes(stream.read(MAX_BYTES + 1))
             else:  # a text stream (e.g. replaced in a test)
                 data = sys.stdin.read(MAX_BYTES + 1).encode("utf-8", "surrogateescape")
         else:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Sequence
+from typing import Any
 
 Point = tuple[float, float]
 Ring = tuple[Point, ...]
-Command = tuple  # ("M", x, y) | ("L", x, y) | ("C", x1, y1, x2, y2, x, y) | ("Z",)
+Command = tuple[Any, ...]  # ("M", x, y) | ("L", x, y) | ("C", x1, y1, x2, y2, x, y) | ("Z",)
 BBox = tuple[float, float, float, float]
 
 CURVE_STEPS = 12  # a cubic is flattened into this many chords for hit-testing

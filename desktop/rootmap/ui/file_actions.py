@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QFileDevice, QIODevice, QObject, QSaveFile, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -301,8 +301,8 @@ class FileActions(QObject):
         if analysis is None:
             from rootmap.engine import analyze
 
-            analysis = analyze(self.window.encounter(), self.window.knowledge, self.window.atlas())
-        return analysis
+            return analyze(self.window.encounter(), self.window.knowledge, self.window.atlas())
+        return cast(Analysis, analysis)
 
     def export_pdf(self) -> bool:
         suggestion = (self.path.stem if self.path else "rootmap-report") + ".pdf"

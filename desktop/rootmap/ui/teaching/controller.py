@@ -11,6 +11,7 @@ would turn them into findings.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
@@ -49,7 +50,7 @@ class TeachingController(QObject):
         self._by_viewport: dict[QObject, MapGraphicsView] = {}
         self._views_change_due = False
         self.seed = seed
-        self.cases: tuple = ()
+        self.cases: tuple[Any, ...] = ()
         self.quiz = self._new_quiz()
         self.last_outcome: Outcome | None = None
         self.last_click: tuple[str, str] | None = None  # (view name, key) of a quiz click
@@ -176,7 +177,7 @@ class TeachingController(QObject):
         self.quiz = self._new_quiz()
         self.refresh()
 
-    def set_cases(self, cases: tuple) -> None:
+    def set_cases(self, cases: tuple[Any, ...]) -> None:
         self.cases = cases
         self.quiz.cases = cases
 

@@ -17,6 +17,7 @@ Outside the quiz the layer lets clicks through to the map below.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -227,7 +228,7 @@ class OverlayLayer(QGraphicsObject):
 
     regionClicked = Signal(str)
 
-    def __init__(self, view_name: str, shapes: Iterable, parent: QGraphicsItem | None = None):
+    def __init__(self, view_name: str, shapes: Iterable[Any], parent: QGraphicsItem | None = None):
         super().__init__(parent)
         self.view_name = view_name
         self.setZValue(OVERLAY_Z)
@@ -250,7 +251,7 @@ class OverlayLayer(QGraphicsObject):
         self.clear()
 
     @classmethod
-    def attach(cls, scene: QGraphicsScene, view_name: str, shapes: Iterable) -> OverlayLayer:
+    def attach(cls, scene: QGraphicsScene, view_name: str, shapes: Iterable[Any]) -> OverlayLayer:
         layer = cls(view_name, shapes)
         scene.addItem(layer)
         return layer

@@ -7,6 +7,7 @@ screen readers (accessible name and description; labels are buddies of their fie
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QFontInfo, QPixmap
@@ -272,7 +273,7 @@ def facts_html(controller: TeachingController, facts: RootFacts) -> str:
     def names(regions: tuple[str, ...]) -> str:
         return ", ".join(html.escape(knowledge.regions[r].name) for r in regions) or "—"
 
-    def items(facts_list: tuple) -> str:
+    def items(facts_list: tuple[Any, ...]) -> str:
         if not facts_list:
             return "<li>—</li>"
         return "".join(f"<li>{html.escape(f.text)}{cite(f.source)}</li>" for f in facts_list)
