@@ -1,0 +1,256 @@
+"""Red flags by guideline, each with its neighbours: the other side, both sides, no back pain,
+an older patient, a foot-only problem.
+
+- cauda equina (GIRFT 2023, NICE CKS sciatica): CES symptoms (saddle, bladder, bowel, altered
+  bladder sensation, sexual dysfunction) are an emergency; bilateral radicular pain alone is a
+  warning (urgent); a symmetric stocking polyneuropathy with mild weakness is neither;
+- spinal flags (cauda equina, infection, malignancy, fracture) only for a spinal presentation;
+  a red hot swollen joint with fever is septic arthritis, not a spinal infection;
+- upper motor neuron signs: the central cause leads clearly, the advice does not send the
+  patient for a lumbar study, and no cauda equina flag without explicit CES symptoms;
+- the advice follows the leading explanation: a peroneal foot drop gets nerve studies.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import finding, run, score_of, sign
+
+VIGNETTES = Path(__file__).resolve().parent / "vignettes"
+BOTH = ("left", "right")
+SPINAL_FLAGS = {"cauda_equina", "infection", "malignancy", "fracture"}
+
+
+def vignette(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((VIGNETTES / f"{name}.json").read_text(encoding="utf-8"))
+    return data
+
+
+def flags(analysis) -> dict[str, Any]:
+    return {f.id: f for f in analysis.red_flags}
+
+
+def with_history(data: dict[str, Any], **history: Any) -> dict[str, Any]:
+    return {**data, "history": {**data.get("history", {}), **history}}
+
+
+def one_sided(data: dict[str, Any], side: str) -> dict[str, Any]:
+    return {
+        **data,
+        "findings": [f for f in data.get("findings", []) if f["side"] in (side, "midline")],
+        "signs": [s for s in data.get("signs", []) if s["side"] == side],
+    }
+
+
+# -- cauda equina ------------------------------------------------------------------------------
+
+
+def test_a_stocking_polyneuropathy_with_mild_bilateral_weakness_is_not_cauda_equina(knowledge):
+    analysis = run(knowledge, vignette("19_stocking_polyneuropathy_mild_weakness"))
+    assert analysis.conditions[0].id == "polyneuropathy"
+    assert "cauda_equina" not in flags(analysis)
+    assert all(f.urgency != "emergency" for f in analysis.red_flags)
+
+
+def test_the_same_polyneuropathy_with_bladder_symptoms_is_an_emergency(knowledge):
+    data = with_history(
+        vignette("19_stocking_polyneuropathy_mild_weakness"), bladder_dysfunction=True
+    )
+    assert flags(run(knowledge, data))["cauda_equina"].urgency == "emergency"
+
+
+def test_acute_bilateral_sciatica_is_a_cauda_equina_warning(knowledge):
+    raised = flags(run(knowledge, vignette("20_acute_bilateral_sciatica")))
+    flag = raised["cauda_equina"]
+    assert flag.urgency == "urgent"
+    assert flag.message.startswith("Warning")
+    assert "safety-netting" in flag.message and "emergency department" in flag.message
+    assert any("bilateral radicular pain" in why for why in flag.why)
+
+
+@pytest.mark.parametrize("side", BOTH)
+def test_sciatica_on_one_side_raises_no_cauda_equina_flag(knowledge, side):
+    data = one_sided(vignette("20_acute_bilateral_sciatica"), side)
+    assert "cauda_equina" not in flags(run(knowledge, data))
+
+
+def test_bilateral_straight_leg_raise_alone_is_a_warning(knowledge):
+    data = {
+        "signs": [sign("straight_leg_raise", "positive", s) for s in BOTH],
+        "history": {"back_pain": True},
+    }
+    assert flags(run(knowledge, data))["cauda_equina"].urgency == "urgent"
+
+
+def test_bilateral_leg_pain_without_leg_pain_in_the_history_is_not_sciatica(knowledge):
+    data = {"findings": [finding("calf_posterior", s, "pain") for s in BOTH]}
+    assert "cauda_equina" not in flags(run(knowledge, data))
+
+
+def test_bilateral_claudicant_leg_pain_is_stenosis_not_a_cauda_equina_warning(knowledge):
+    data = with_history(vignette("20_acute_bilateral_sciatica"), neurogenic_claudication=True)
+    data = {**data, "signs": []}
+    assert "cauda_equina" not in flags(run(knowledge, data))
+
+
+@pytest.mark.parametrize("key", ["altered_bladder_sensation", "sexual_dysfunction"])
+def test_early_cauda_equina_symptoms_with_sciatica_are_an_emergency(knowledge, key):
+    data = with_history(vignette("20_acute_bilateral_sciatica"), **{key: True})
+    flag = flags(run(knowledge, data))["cauda_equina"]
+    assert flag.urgency == "emergency"
+    assert "emergency MRI" in flag.message
+
+
+@pytest.mark.parametrize("side", BOTH)
+@pytest.mark.parametrize("key", ["altered_bladder_sensation", "sexual_dysfunction"])
+def test_early_cauda_equina_symptoms_with_one_sided_sciatica_are_an_emergency(
+    knowledge, key, side
+):
+    data = with_history(one_sided(vignette("20_acute_bilateral_sciatica"), side), **{key: True})
+    assert flags(run(knowledge, data))["cauda_equina"].urgency == "emergency"
+
+
+@pytest.mark.parametrize("key", ["altered_bladder_sensation", "sexual_dysfunction"])
+def test_early_cauda_equina_symptoms_with_back_pain_only_are_an_emergency(knowledge, key):
+    data = {"history": {"back_pain": True, key: True}}
+    assert flags(run(knowledge, data))["cauda_equina"].urgency == "emergency"
+
+
+@pytest.mark.parametrize("key", ["altered_bladder_sensation", "sexual_dysfunction"])
+def test_altered_bladder_or_sexual_function_with_a_foot_problem_is_no_spinal_flag(
+    knowledge, key
+):
+    data = with_history(vignette("05_plantar_fasciitis"), **{key: True})
+    assert "cauda_equina" not in flags(run(knowledge, data))
+
+
+@pytest.mark.parametrize("key", ["altered_bladder_sensation", "sexual_dysfunction"])
+def test_the_new_history_keys_support_cauda_equina_syndrome(knowledge, key):
+    plain = run(knowledge, vignette("20_acute_bilateral_sciatica"))
+    data = with_history(vignette("20_acute_bilateral_sciatica"), **{key: True})
+    assert score_of(run(knowledge, data), "cauda_equina_syndrome") > score_of(
+        plain, "cauda_equina_syndrome"
+    )
+
+
+def test_severe_weakness_in_both_legs_with_back_pain_is_an_emergency(knowledge):
+    data = {
+        "signs": [sign("ankle_dorsiflexion", 2, s) for s in BOTH],
+        "history": {"back_pain": True},
+    }
+    assert flags(run(knowledge, data))["cauda_equina"].urgency == "emergency"
+
+
+# -- spinal flags need a spinal presentation ---------------------------------------------------
+
+
+def test_heel_pain_with_cancer_history_and_steroids_raises_no_spinal_flag(knowledge):
+    analysis = run(knowledge, vignette("22_heel_pain_cancer_steroids"))
+    assert analysis.conditions[0].id == "plantar_fasciitis"
+    assert not SPINAL_FLAGS & set(flags(analysis))
+
+
+@pytest.mark.parametrize("key", ["back_pain", "leg_pain"])
+def test_the_same_history_with_back_or_leg_pain_raises_malignancy_and_fracture(knowledge, key):
+    data = with_history(vignette("22_heel_pain_cancer_steroids"), **{key: True})
+    raised = flags(run(knowledge, data))
+    assert {"malignancy", "fracture"} <= set(raised)
+    assert all(raised[f].urgency == "urgent" for f in ("malignancy", "fracture"))
+
+
+def test_a_younger_patient_with_heel_pain_and_cancer_history_raises_nothing(knowledge):
+    data = with_history(vignette("22_heel_pain_cancer_steroids"), age=45)
+    assert run(knowledge, data).red_flags == ()
+
+
+def test_a_root_deficit_with_cancer_history_is_a_spinal_presentation(knowledge):
+    data = {
+        "findings": [finding(r, "left") for r in ("dorsum_central", "first_web_space")]
+        + [finding("leg_anterolateral", "left")],
+        "signs": [sign("great_toe_extension", 3), sign("ankle_inversion", 4)],
+        "history": {"age": 72, "cancer_history": True},
+    }
+    analysis = run(knowledge, data)
+    assert analysis.conditions[0].category == "spinal"
+    assert "malignancy" in flags(analysis)
+
+
+def test_gout_with_fever_is_septic_arthritis_not_spinal_infection(knowledge):
+    analysis = run(knowledge, vignette("23_gout_with_fever"))
+    raised = flags(analysis)
+    assert "infection" not in raised
+    septic = raised["septic_arthritis"]
+    assert septic.urgency == "urgent"
+    assert "aspirate" in septic.message and "spinal" not in septic.message
+
+
+def test_a_hot_swollen_joint_in_an_immunosuppressed_patient_is_septic_arthritis(knowledge):
+    data = with_history(vignette("23_gout_with_fever"), fever=False, immunosuppression_or_ivdu=True)
+    raised = flags(run(knowledge, data))
+    assert "septic_arthritis" in raised and "infection" not in raised
+
+
+def test_a_hot_swollen_joint_without_fever_raises_nothing(knowledge):
+    data = with_history(vignette("23_gout_with_fever"), fever=False)
+    assert run(knowledge, data).red_flags == ()
+
+
+def test_fever_with_back_pain_is_still_a_spinal_infection_flag(knowledge):
+    data = with_history(vignette("23_gout_with_fever"), back_pain=True)
+    assert "infection" in flags(run(knowledge, data))
+
+
+# -- upper motor neuron signs -------------------------------------------------------------------
+
+
+def test_umn_signs_lead_clearly_and_the_advice_does_not_contradict_itself(knowledge):
+    analysis = run(knowledge, vignette("24_upper_motor_neuron_with_leg_weakness"))
+    top = analysis.conditions[0]
+    assert top.id == "upper_motor_neuron_lesion"
+    best_lumbar = max(c.score for c in analysis.conditions if c.category == "spinal")
+    assert top.score - best_lumbar > 0.25
+    raised = flags(analysis)
+    assert "upper_motor_neuron" in raised and "cauda_equina" not in raised
+    for flag in raised.values():
+        assert "lumbar spine" not in flag.message
+        assert "spinal surgical review" not in flag.message
+
+
+@pytest.mark.parametrize("side", BOTH)
+def test_a_babinski_on_one_side_pushes_that_sides_lumbar_hypotheses_down(knowledge, side):
+    data = vignette("02_l5_radiculopathy_foot_drop")
+    plain = run(knowledge, data)
+    umn = run(knowledge, {**data, "signs": [*data["signs"], sign("babinski", "present", side)]})
+    assert score_of(umn, "disc_herniation") < score_of(plain, "disc_herniation")
+
+
+def test_umn_signs_with_explicit_bladder_symptoms_image_the_whole_spine(knowledge):
+    data = with_history(
+        vignette("24_upper_motor_neuron_with_leg_weakness"), bladder_dysfunction=True
+    )
+    raised = flags(run(knowledge, data))
+    assert raised["cauda_equina"].urgency == "emergency"
+    assert "whole spine" in raised["cauda_equina"].message
+    assert "lumbar spine" not in raised["cauda_equina"].message
+
+
+# -- advice follows the leading explanation ----------------------------------------------------
+
+
+def test_a_peroneal_foot_drop_gets_nerve_studies_not_spinal_surgery(knowledge):
+    analysis = run(knowledge, vignette("01_peroneal_fibular_head"))
+    assert analysis.conditions[0].id == "common_peroneal_neuropathy"
+    flag = flags(analysis)["progressive_neurological_deficit"]
+    assert "nerve conduction" in flag.message
+    assert "spinal surgical review" not in flag.message
+
+
+def test_an_l5_foot_drop_gets_mri_and_spinal_review(knowledge):
+    analysis = run(knowledge, vignette("02_l5_radiculopathy_foot_drop"))
+    flag = flags(analysis)["progressive_neurological_deficit"]
+    assert "MRI" in flag.message and "nerve conduction" not in flag.message
