@@ -254,3 +254,51 @@ def test_an_l5_foot_drop_gets_mri_and_spinal_review(knowledge):
     analysis = run(knowledge, vignette("02_l5_radiculopathy_foot_drop"))
     flag = flags(analysis)["progressive_neurological_deficit"]
     assert "MRI" in flag.message and "nerve conduction" not in flag.message
+
+
+# -- smaller clinical points -------------------------------------------------------------------
+
+
+def test_the_s3_key_point_sits_where_every_atlas_has_s3_as_a_main_root(knowledge):
+    region = knowledge.roots["S3"].key_point_region
+    assert region == "saddle"
+    for atlas in knowledge.atlases.values():
+        entry = atlas.entries[region]
+        assert "S3" in entry.primary
+
+
+def test_the_crossed_straight_leg_raise_cites_deville(knowledge):
+    assert knowledge.signs["crossed_straight_leg_raise"].source == "deville2000"
+
+
+def test_facet_arthropathy_weighs_no_history_or_exam_feature_as_discriminating(knowledge):
+    facet = knowledge.conditions["facet_arthropathy"]
+    text = " ".join(f.when for f in facet.features if f.source == "cohen2007")
+    for discriminating in ("leg_pain", "worse_sitting_coughing", "straight_leg_raise"):
+        assert discriminating not in text
+
+
+def test_stenosis_at_several_levels_calls_none_of_them_the_commonest(knowledge):
+    analysis = run(knowledge, vignette("08_lumbar_spinal_stenosis"))
+    stenosis = [c for c in analysis.conditions if c.id == "lumbar_spinal_stenosis"]
+    assert len({c.levels for c in stenosis}) >= 2
+    assert not [e.text for c in stenosis for e in c.why if "commonest" in e.text]
+
+
+def test_burning_pain_does_not_count_against_gout(knowledge):
+    data = vignette("23_gout_with_fever")
+    burning = {**data, "findings": [*data["findings"], finding("hallux_dorsal", "right", "burning")]}
+    numb = {**data, "findings": [*data["findings"], finding("hallux_dorsal", "right", "numbness")]}
+    assert score_of(run(knowledge, burning), "gout") >= score_of(run(knowledge, data), "gout")
+    assert score_of(run(knowledge, numb), "gout") < score_of(run(knowledge, data), "gout")
+
+
+def test_tight_footwear_alone_does_not_list_morton_neuroma(knowledge):
+    heel = with_history(vignette("05_plantar_fasciitis"), tight_footwear=True)
+    assert score_of(run(knowledge, heel), "morton_neuroma") == 0.0
+    assert score_of(run(knowledge, {"history": {"tight_footwear": True}}), "morton_neuroma") == 0.0
+    forefoot = {
+        "findings": [finding("interdigital_3_4", "left", "pain")],
+        "history": {"tight_footwear": True},
+    }
+    assert score_of(run(knowledge, forefoot), "morton_neuroma") > 0.0
