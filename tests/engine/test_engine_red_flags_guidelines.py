@@ -108,9 +108,7 @@ def test_early_cauda_equina_symptoms_with_sciatica_are_an_emergency(knowledge, k
 
 @pytest.mark.parametrize("side", BOTH)
 @pytest.mark.parametrize("key", ["altered_bladder_sensation", "sexual_dysfunction"])
-def test_early_cauda_equina_symptoms_with_one_sided_sciatica_are_an_emergency(
-    knowledge, key, side
-):
+def test_early_cauda_equina_symptoms_with_one_sided_sciatica_are_an_emergency(knowledge, key, side):
     data = with_history(one_sided(vignette("20_acute_bilateral_sciatica"), side), **{key: True})
     assert flags(run(knowledge, data))["cauda_equina"].urgency == "emergency"
 
@@ -122,9 +120,7 @@ def test_early_cauda_equina_symptoms_with_back_pain_only_are_an_emergency(knowle
 
 
 @pytest.mark.parametrize("key", ["altered_bladder_sensation", "sexual_dysfunction"])
-def test_altered_bladder_or_sexual_function_with_a_foot_problem_is_no_spinal_flag(
-    knowledge, key
-):
+def test_altered_bladder_or_sexual_function_with_a_foot_problem_is_no_spinal_flag(knowledge, key):
     data = with_history(vignette("05_plantar_fasciitis"), **{key: True})
     assert "cauda_equina" not in flags(run(knowledge, data))
 
@@ -287,7 +283,10 @@ def test_stenosis_at_several_levels_calls_none_of_them_the_commonest(knowledge):
 
 def test_burning_pain_does_not_count_against_gout(knowledge):
     data = vignette("23_gout_with_fever")
-    burning = {**data, "findings": [*data["findings"], finding("hallux_dorsal", "right", "burning")]}
+    burning = {
+        **data,
+        "findings": [*data["findings"], finding("hallux_dorsal", "right", "burning")],
+    }
     numb = {**data, "findings": [*data["findings"], finding("hallux_dorsal", "right", "numbness")]}
     assert score_of(run(knowledge, burning), "gout") >= score_of(run(knowledge, data), "gout")
     assert score_of(run(knowledge, numb), "gout") < score_of(run(knowledge, data), "gout")

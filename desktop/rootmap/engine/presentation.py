@@ -115,9 +115,9 @@ def presentation_patterns(
             _signs(
                 encounter,
                 lambda s: (
-                    abnormal(s) and s.sign not in TENSION_SIGNS and s.sign not in UMN_SIGNS
-                )
-                or (s.sign in UMN_SIGNS and s.value in ("reduced", "absent")),
+                    (abnormal(s) and s.sign not in TENSION_SIGNS and s.sign not in UMN_SIGNS)
+                    or (s.sign in UMN_SIGNS and s.value in ("reduced", "absent"))
+                ),
             )
         )
         shown += [f"a deficit a spinal cause explains: {item}" for item in deficit[:3]]
