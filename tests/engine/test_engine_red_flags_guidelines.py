@@ -301,3 +301,13 @@ def test_tight_footwear_alone_does_not_list_morton_neuroma(knowledge):
         "history": {"tight_footwear": True},
     }
     assert score_of(run(knowledge, forefoot), "morton_neuroma") > 0.0
+
+
+def test_the_clinical_safety_note_lists_every_flag_and_its_guideline(knowledge):
+    note = (Path(__file__).resolve().parents[2] / "docs" / "clinical-safety.md").read_text(
+        encoding="utf-8"
+    )
+    for flag in knowledge.red_flags.values():
+        assert f"`{flag.id}`" in note
+        for trigger in flag.triggers:
+            assert f"`{trigger.source}`" in note
