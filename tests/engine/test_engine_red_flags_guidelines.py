@@ -208,7 +208,7 @@ def test_umn_signs_lead_clearly_and_the_advice_does_not_contradict_itself(knowle
     analysis = run(knowledge, vignette("24_upper_motor_neuron_with_leg_weakness"))
     top = analysis.conditions[0]
     assert top.id == "upper_motor_neuron_lesion"
-    best_lumbar = max(c.score for c in analysis.conditions if c.category == "spinal")
+    best_lumbar = max((c.score for c in analysis.conditions if c.category == "spinal"), default=0.0)
     assert top.score - best_lumbar > 0.25
     raised = flags(analysis)
     assert "upper_motor_neuron" in raised and "cauda_equina" not in raised
@@ -311,3 +311,26 @@ def test_the_clinical_safety_note_lists_every_flag_and_its_guideline(knowledge):
         assert f"`{flag.id}`" in note
         for trigger in flag.triggers:
             assert f"`{trigger.source}`" in note
+
+
+@pytest.mark.parametrize("side", BOTH)
+def test_a_babinski_on_either_side_of_an_l5_radiculopathy_puts_the_central_cause_first(
+    knowledge, side
+):
+    data = vignette("02_l5_radiculopathy_foot_drop")
+    data = {**data, "signs": [*data["signs"], sign("babinski", "present", side)]}
+    analysis = run(knowledge, data)
+    top = analysis.conditions[0]
+    assert top.id == "upper_motor_neuron_lesion"
+    best_lumbar = max((c.score for c in analysis.conditions if c.category == "spinal"), default=0.0)
+    assert top.score - best_lumbar > 0.15
+    for flag in analysis.red_flags:
+        assert "spinal surgical review" not in flag.message
+
+
+def test_brisk_reflexes_in_the_weak_leg_count_against_a_root_lesion(knowledge):
+    data = vignette("02_l5_radiculopathy_foot_drop")
+    brisk = {**data, "signs": [*data["signs"], sign("patellar_reflex", "brisk", "left")]}
+    assert score_of(run(knowledge, brisk), "disc_herniation") < score_of(
+        run(knowledge, data), "disc_herniation"
+    )

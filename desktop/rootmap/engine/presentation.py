@@ -3,6 +3,7 @@
 From the encounter alone (``encounter_patterns``, seen by conditions and red flags):
 
 - upper_motor_neuron: a Babinski sign, or a brisk knee or ankle reflex;
+- babinski: a Babinski sign on either side;
 - bilateral_radicular_pain: pain radiating into both legs, i.e. leg pain in the history
   and pain marked above the ankle (thigh, knee or leg) on both sides; numbness of both
   feet is not it, nor leg pain that is neurogenic claudication;
@@ -69,8 +70,10 @@ def encounter_patterns(encounter: Encounter, knowledge: Knowledge) -> dict[str, 
         and history.flag("neurogenic_claudication") is not True  # claudicant, not radicular
         and all(pain.values())
     )
+    babinski = [s for s in umn if s.sign == "babinski"]
     return {
         "upper_motor_neuron": _shown(umn),
+        "babinski": _shown(babinski),
         "bilateral_radicular_pain": (
             tuple(f"pain, {side}: {', '.join(regions)}" for side, regions in pain.items())
             if radicular

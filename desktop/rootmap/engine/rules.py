@@ -41,6 +41,7 @@ References:
 ``pattern.severe_weakness``       a muscle graded 3/5 or less
 ``pattern.foot_only``             every mark is on the foot or ankle
 ``pattern.upper_motor_neuron``    a Babinski sign or a brisk knee or ankle reflex
+``pattern.babinski``              a Babinski sign on either side
 ``pattern.bilateral_radicular_pain`` leg pain with pain marked above the ankle in both legs
 ``pattern.bilateral_nerve_tension`` straight leg raise or femoral stretch positive both sides
 ``pattern.severe_bilateral_weakness`` a muscle graded 3/5 or less on each side
@@ -95,6 +96,7 @@ PATTERNS = (
     "severe_weakness",
     "foot_only",
     "upper_motor_neuron",
+    "babinski",
     "bilateral_radicular_pain",
     "bilateral_nerve_tension",
     "severe_bilateral_weakness",
