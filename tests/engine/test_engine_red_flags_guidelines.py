@@ -334,3 +334,13 @@ def test_brisk_reflexes_in_the_weak_leg_count_against_a_root_lesion(knowledge):
     assert score_of(run(knowledge, brisk), "disc_herniation") < score_of(
         run(knowledge, data), "disc_herniation"
     )
+
+
+def test_severe_weakness_of_both_legs_in_a_polyneuropathy_is_urgent_with_nerve_studies(knowledge):
+    data = vignette("19_stocking_polyneuropathy_mild_weakness")
+    data = {**data, "signs": [sign("ankle_dorsiflexion", 3, s) for s in BOTH]}
+    analysis = run(knowledge, data)
+    raised = flags(analysis)
+    assert "cauda_equina" not in raised
+    assert analysis.conditions[0].id == "polyneuropathy"
+    assert "nerve conduction" in raised["progressive_neurological_deficit"].message
