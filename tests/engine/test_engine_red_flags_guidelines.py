@@ -344,3 +344,25 @@ def test_severe_weakness_of_both_legs_in_a_polyneuropathy_is_urgent_with_nerve_s
     assert "cauda_equina" not in raised
     assert analysis.conditions[0].id == "polyneuropathy"
     assert "nerve conduction" in raised["progressive_neurological_deficit"].message
+
+
+def test_a_peroneal_foot_drop_with_cancer_history_keeps_the_malignancy_flag(knowledge):
+    data = with_history(vignette("01_peroneal_fibular_head"), age=72, cancer_history=True)
+    analysis = run(knowledge, data)
+    assert analysis.conditions[0].id == "common_peroneal_neuropathy"
+    assert "malignancy" in flags(analysis)
+
+
+def test_a_stocking_polyneuropathy_with_cancer_history_raises_no_spinal_flag(knowledge):
+    data = with_history(
+        vignette("07_diabetic_polyneuropathy"), cancer_history=True, osteoporosis_or_steroids=True
+    )
+    assert not SPINAL_FLAGS & set(flags(run(knowledge, data)))
+
+
+@pytest.mark.parametrize("name", ["03_tarsal_tunnel", "04_morton_neuroma", "13_sural_neuropathy"])
+def test_a_foot_nerve_problem_with_cancer_history_raises_no_spinal_flag(knowledge, name):
+    data = with_history(vignette(name), age=72, cancer_history=True, osteoporosis_or_steroids=True)
+    analysis = run(knowledge, data)
+    assert analysis.conditions[0].category != "spinal"
+    assert not SPINAL_FLAGS & set(flags(analysis))

@@ -13,8 +13,10 @@ From the encounter alone (``encounter_patterns``, seen by conditions and red fla
 From the encounter and the conditions (``presentation_patterns``, red flags only):
 
 - spinal_presentation: back pain, radicular symptoms (leg pain, a positive nerve tension
-  test), cauda equina symptoms (bladder, bowel, saddle), or a neurological deficit when a
-  spinal condition leads (a deficit a root or the cauda equina explains);
+  test), cauda equina symptoms (bladder, bowel, saddle), or a neurological deficit (numbness,
+  tingling, weakness, a dulled reflex) that a root explains: a spinal condition leads, or one
+  is listed, the deficit is not a symmetric stocking pattern and it is more than numbness
+  confined to the foot;
 - spinal_leads: the best-scoring condition is spinal.
 """
 
@@ -89,11 +91,15 @@ def encounter_patterns(encounter: Encounter, knowledge: Knowledge) -> dict[str, 
 
 
 def presentation_patterns(
-    encounter: Encounter, knowledge: Knowledge, conditions: tuple[ConditionResult, ...]
+    encounter: Encounter,
+    knowledge: Knowledge,
+    conditions: tuple[ConditionResult, ...],
+    stocking: bool = False,
 ) -> dict[str, tuple[str, ...]]:
     group = {region.id: region.group for region in knowledge.regions.values()}
     history = encounter.history
     spinal_leads = bool(conditions) and conditions[0].category == "spinal"
+    spinal_listed = any(c.category == "spinal" for c in conditions)
     shown: list[str] = []
     if history.flag("back_pain") is True or any(
         f.region == "lower_back" for f in encounter.findings
@@ -108,11 +114,14 @@ def presentation_patterns(
         for f in encounter.findings
         if f.region == "saddle" and f.kind in DEFICIT_KINDS
     ]
-    if spinal_leads:
+    if spinal_leads or (spinal_listed and not stocking):
+        # When another cause leads, numbness confined to the foot is left to it (a foot nerve
+        # explains it as well); weakness, a dulled reflex or numbness above the ankle is not.
+        groups = LIMB_GROUPS if spinal_leads else RADICULAR_GROUPS
         deficit = [
             f"{f.kind} over {f.region}, {f.side}"
             for f in sorted(encounter.findings, key=finding_key)
-            if f.kind in DEFICIT_KINDS and group.get(f.region) in LIMB_GROUPS
+            if f.kind in DEFICIT_KINDS and group.get(f.region) in groups
         ]
         deficit += _shown(
             _signs(

@@ -32,9 +32,10 @@ def raise_flags(
     implicated: Mapping[str, frozenset[str]],
     conditions: tuple[ConditionResult, ...] = (),
 ) -> tuple[RedFlagResult, ...]:
+    whole = patterns(encounter, knowledge)
     pattern_values = {
-        **patterns(encounter, knowledge),
-        **presentation_patterns(encounter, knowledge, conditions),
+        **whole,
+        **presentation_patterns(encounter, knowledge, conditions, bool(whole["stocking"])),
     }
     facts = facts_for(encounter, knowledge, SIDES, implicated, pattern_values)
     leading = conditions[0].category if conditions else None

@@ -46,7 +46,7 @@ References:
 ``pattern.bilateral_nerve_tension`` straight leg raise or femoral stretch positive both sides
 ``pattern.severe_bilateral_weakness`` a muscle graded 3/5 or less on each side
 ``pattern.spinal_presentation``   (red flags only) back pain, radicular or cauda equina
-                                  symptoms, or a deficit when a spinal condition leads
+                                  symptoms, or a deficit a root explains (see presentation)
 ``pattern.spinal_leads``          (red flags only) the best-scoring condition is spinal
 
 Logic is three-valued: a history key left out is *unknown*, not false, so both
