@@ -366,3 +366,15 @@ def test_a_foot_nerve_problem_with_cancer_history_raises_no_spinal_flag(knowledg
     analysis = run(knowledge, data)
     assert analysis.conditions[0].category != "spinal"
     assert not SPINAL_FLAGS & set(flags(analysis))
+
+
+def test_the_v2_and_coding_history_keys_parse_without_a_warning(knowledge):
+    from rootmap.encounter import parse_encounter
+
+    warnings: list[str] = []
+    keys = ("altered_bladder_sensation", "sexual_dysfunction", "type_1_diabetes", "pars_defect")
+    encounter = parse_encounter({"history": dict.fromkeys(keys, True)}, knowledge.regions, warnings)
+    assert warnings == []
+    assert all(encounter.history.flag(key) is True for key in keys)
+    with pytest.raises(ValueError, match="altered_bladder_sensation"):
+        parse_encounter({"history": {"altered_bladder_sensation": "yes"}}, knowledge.regions)
