@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from rootmap.analysis import ConditionResult
 from rootmap.encounter import MRC_SIGNS, Encounter, Sign
-from rootmap.engine.rules import abnormal, describe_sign, finding_key, sign_key
+from rootmap.engine.rules import abnormal, describe_sign, sign_key
 from rootmap.knowledge.model import Knowledge
 
 SIDES = ("left", "right")
@@ -107,7 +107,10 @@ def presentation_patterns(
         shown.append("back pain")
     if history.flag("leg_pain") is True:
         shown.append("leg pain")
-    shown += _shown(_signs(encounter, lambda s: s.sign in TENSION_SIGNS and abnormal(s)))
+    shown += [
+        describe_sign(s)
+        for s in _signs(encounter, lambda s: s.sign in TENSION_SIGNS and abnormal(s))
+    ]
     shown += [key.replace("_", " ") for key in CES_HISTORY if history.flag(key) is True]
     shown += [
         f"{f.kind} over saddle"
@@ -118,21 +121,16 @@ def presentation_patterns(
         # When another cause leads, numbness confined to the foot is left to it (a foot nerve
         # explains it as well); weakness, a dulled reflex or numbness above the ankle is not.
         groups = LIMB_GROUPS if spinal_leads else RADICULAR_GROUPS
-        deficit = [
-            f"{f.kind} over {f.region}, {f.side}"
-            for f in sorted(encounter.findings, key=finding_key)
-            if f.kind in DEFICIT_KINDS and group.get(f.region) in groups
-        ]
-        deficit += _shown(
-            _signs(
-                encounter,
-                lambda s: (
-                    (abnormal(s) and s.sign not in TENSION_SIGNS and s.sign not in UMN_SIGNS)
-                    or (s.sign in UMN_SIGNS and s.value in ("reduced", "absent"))
-                ),
-            )
+        sensory = any(
+            f.kind in DEFICIT_KINDS and group.get(f.region) in groups for f in encounter.findings
         )
-        shown += [f"a deficit a spinal cause explains: {item}" for item in deficit[:3]]
+        motor = any(
+            (abnormal(s) and s.sign not in TENSION_SIGNS and s.sign not in UMN_SIGNS)
+            or (s.sign in UMN_SIGNS and s.value in ("reduced", "absent"))
+            for s in encounter.signs
+        )
+        if sensory or motor:
+            shown.append("a neurological deficit that a root explains")
     return {
         "spinal_presentation": tuple(dict.fromkeys(shown)),
         "spinal_leads": (f"{conditions[0].name} leads",) if spinal_leads else (),

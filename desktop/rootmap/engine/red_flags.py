@@ -1,9 +1,9 @@
 """Red flags: serious pathology the encounter raises suspicion of, with what to do.
 
 A flag is considered only when its ``requires`` holds (the spinal flags need a spinal
-presentation). It is raised when the weights of its applying triggers reach its
-threshold, or, below that, its ``lower`` tier (a warning with its own urgency and
-advice) when they reach that tier's threshold; its ``why`` lists the triggers. Its
+presentation, named last in its ``why``). It is raised when the weights of its applying
+triggers reach its threshold, or, below that, its ``lower`` tier (a warning with its own
+urgency and advice) when they reach that tier's threshold; its ``why`` lists the triggers. Its
 advice follows the leading explanation: the first ``variant`` whose ``when`` holds and
 whose ``leading`` names the category of the best-scoring condition replaces the message.
 Emergencies come first.
@@ -42,8 +42,12 @@ def raise_flags(
     raised = []
     for position, flag in enumerate(knowledge.red_flags.values()):
         gate = compiled.red_flag_gates.get(flag.id)
-        if gate is not None and evaluate(gate, facts)[0] is not True:
-            continue
+        gate_why: list[str] = []
+        if gate is not None:
+            truth, witnesses = evaluate(gate, facts)
+            if truth is not True:
+                continue
+            gate_why = [f"a spinal presentation: {', '.join(witnesses)}"] if witnesses else []
         why: list[str] = []
         weights: list[float] = []
         for feature, rule in compiled.red_flags[flag.id]:
@@ -61,7 +65,7 @@ def raise_flags(
             urgency, message = flag.lower.urgency, flag.lower.message
         else:
             continue
-        result = RedFlagResult(id=flag.id, urgency=urgency, message=message, why=tuple(why))
+        result = RedFlagResult(id=flag.id, urgency=urgency, message=message, why=(*why, *gate_why))
         raised.append((URGENCY_ORDER.get(urgency, 9), position, result))
     raised.sort(key=lambda item: item[:2])
     return tuple(result for _, _, result in raised)
