@@ -54,5 +54,5 @@ def analyze(encounter: Encounter, knowledge: Knowledge, atlas: str | None = None
     compiled = compiled_rules(knowledge)
     roots = score_roots(encounter, knowledge, knowledge.atlases[atlas_id])
     conditions = score_conditions(encounter, knowledge, compiled.conditions, roots)
-    flags = raise_flags(encounter, knowledge, compiled.red_flags, implicated_sides(roots))
+    flags = raise_flags(encounter, knowledge, compiled, implicated_sides(roots), conditions)
     return Analysis(roots=roots, conditions=conditions, red_flags=flags, atlas=atlas_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rootmap.engine.rules import Rule, RuleError, Vocabulary, compile_rule
 from rootmap.knowledge.model import Feature, Knowledge
@@ -16,6 +16,9 @@ class KnowledgeRuleError(ValueError):
 class Compiled:
     conditions: dict[str, tuple[tuple[Feature, Rule], ...]]
     red_flags: dict[str, tuple[tuple[Feature, Rule], ...]]
+    # red flag id -> its `requires` gate, and the `when` of each variant (None: none)
+    red_flag_gates: dict[str, Rule | None] = field(default_factory=dict)
+    red_flag_variants: dict[str, tuple[Rule | None, ...]] = field(default_factory=dict)
 
 
 def compile_knowledge(knowledge: Knowledge) -> Compiled:
@@ -35,10 +38,28 @@ def compile_knowledge(knowledge: Knowledge) -> Compiled:
         where = f"conditions.toml: condition {condition.id}"
         conditions[condition.id] = _compile_all(condition.features, vocabulary, where, "feature")
     flags = {}
+    gates: dict[str, Rule | None] = {}
+    variants: dict[str, tuple[Rule | None, ...]] = {}
     for flag in knowledge.red_flags.values():
         where = f"red_flags.toml: red flag {flag.id}"
         flags[flag.id] = _compile_all(flag.triggers, base, where, "trigger")
-    return Compiled(conditions=conditions, red_flags=flags)
+        gates[flag.id] = _compile_one(flag.requires, base, f"{where}: requires")
+        variants[flag.id] = tuple(
+            _compile_one(variant.when, base, f"{where}: variant[{index}].when")
+            for index, variant in enumerate(flag.variants)
+        )
+    return Compiled(
+        conditions=conditions, red_flags=flags, red_flag_gates=gates, red_flag_variants=variants
+    )
+
+
+def _compile_one(text: str | None, vocabulary: Vocabulary, where: str) -> Rule | None:
+    if text is None:
+        return None
+    try:
+        return compile_rule(text, vocabulary)
+    except RuleError as error:
+        raise KnowledgeRuleError(f"{where} {text!r}: {error}") from None
 
 
 def _compile_all(

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from rootmap.analysis import ConditionResult, Evidence, RootResult
 from rootmap.encounter import Encounter
 from rootmap.engine import levels as level_rules
-from rootmap.engine.codes import select_codes
+from rootmap.engine.codes import code_notes, select_codes
 from rootmap.engine.facts import SIDES, facts_for, implicated_sides, patterns
 from rootmap.engine.roots import normalise
 from rootmap.engine.rules import Candidate, Facts, Rule, evaluate, names_in
@@ -93,6 +93,8 @@ def _result(
     score = normalise(math.fsum(e.weight for e in ordered), CONDITION_SCALE)
     if score < MIN_SCORE:
         return None
+    notes = code_notes(condition.icd10, side, levels, encounter.history)
+    ordered += tuple(Evidence(f"coding: {note}", 0.0) for note in notes)
     return ConditionResult(
         id=condition.id,
         name=condition.name,

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from rootmap.analysis import RootResult
 from rootmap.encounter import MRC_SIGNS, Encounter, Sign
+from rootmap.engine.presentation import encounter_patterns
 from rootmap.engine.rules import SENSORY_KINDS, Candidate, Facts, describe_sign, sign_key
 from rootmap.knowledge.model import Knowledge, Nerve
 
@@ -87,6 +88,7 @@ def patterns(encounter: Encounter, knowledge: Knowledge) -> dict[str, tuple[str,
         "bilateral_weakness": listing(weak) if all(weak.values()) else (),
         "severe_weakness": tuple(severe),
         "foot_only": ("only the foot and ankle marked",) if foot_only else (),
+        **encounter_patterns(encounter, knowledge),
     }
 
 

@@ -40,6 +40,14 @@ References:
 ``pattern.bilateral_weakness``    weakness in both legs
 ``pattern.severe_weakness``       a muscle graded 3/5 or less
 ``pattern.foot_only``             every mark is on the foot or ankle
+``pattern.upper_motor_neuron``    a Babinski sign or a brisk knee or ankle reflex
+``pattern.babinski``              a Babinski sign on either side
+``pattern.bilateral_radicular_pain`` leg pain with pain marked above the ankle in both legs
+``pattern.bilateral_nerve_tension`` straight leg raise or femoral stretch positive both sides
+``pattern.severe_bilateral_weakness`` a muscle graded 3/5 or less on each side
+``pattern.spinal_presentation``   (red flags only) back pain, radicular or cauda equina
+                                  symptoms, or a deficit a root explains (see presentation)
+``pattern.spinal_leads``          (red flags only) the best-scoring condition is spinal
 
 Logic is three-valued: a history key left out is *unknown*, not false, so both
 ``history.leg_pain`` and ``not history.leg_pain`` stay unknown until it is
@@ -81,7 +89,20 @@ LEVEL_ATTRS = ("id", "affects", "zone", "typical")
 AFFECTS = ("traversing", "exiting", "multiple")
 ZONES = ("central", "paracentral", "lateral_recess", "foraminal", "far_lateral")
 NERVE_ATTRS = ("sensory", "confined", "weak", "weak_outside")
-PATTERNS = ("stocking", "bilateral_legs", "bilateral_weakness", "severe_weakness", "foot_only")
+PATTERNS = (
+    "stocking",
+    "bilateral_legs",
+    "bilateral_weakness",
+    "severe_weakness",
+    "foot_only",
+    "upper_motor_neuron",
+    "babinski",
+    "bilateral_radicular_pain",
+    "bilateral_nerve_tension",
+    "severe_bilateral_weakness",
+    "spinal_presentation",
+    "spinal_leads",
+)
 COMPARISONS = ("==", "!=", "<", "<=", ">", ">=")
 SIDE_NAMESPACES = frozenset({"sign", "finding", "root", "nerve", "level"})
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from rootmap.encounter import MRC_SIGNS, SIGNS
+from rootmap.encounter import HISTORY_FLAGS, MRC_SIGNS, SIGNS
 from rootmap.knowledge.model import (
     Atlas,
     Condition,
@@ -36,6 +36,8 @@ from rootmap.knowledge.model import (
     LevelRule,
     Nerve,
     RedFlag,
+    RedFlagTier,
+    RedFlagVariant,
     Region,
     Root,
     SignRule,
@@ -66,6 +68,8 @@ REGION_GROUPS = (
 SIGN_KINDS = ("mrc", "reflex", "walk", "presence", "tension")
 CATEGORIES = ("spinal", "peripheral_nerve", "local_foot", "systemic", "central")
 URGENCIES = ("emergency", "urgent")
+LATERALITIES = ("left", "right", "bilateral", "unspecified")
+CODE_REGIONS = ("lumbar", "lumbosacral")
 LESIONS = (
     "disc_herniation",
     "stenosis",
@@ -574,6 +578,9 @@ class _Loader:
                 triggers=self.each(item, "trigger", self.feature),
                 source=self.source(item),
                 threshold=item.number("threshold", 1.0),
+                requires=item.opt_text("requires"),
+                lower=self.tier(item.table("lower")) if item.has("lower") else None,
+                variants=self.each(item, "variant", self.variant),
             )
             self.unique(flags, flag.id, flag, item)
             item.close()
@@ -589,7 +596,51 @@ class _Loader:
         code = item.text("code")
         if not ICD10_PATTERN.match(code):
             raise item.error(f'"{code}" is not an ICD-10 code (like M51.16)', "code")
-        result = Icd10Code(code=code, label=item.text("label"), source=self.source(item))
+        result = Icd10Code(
+            code=code,
+            label=item.text("label"),
+            source=self.source(item),
+            laterality=self.opt_one_of(item, "laterality", LATERALITIES),
+            region=self.opt_one_of(item, "region", CODE_REGIONS),
+            requires=self.history_flags(item, "requires"),
+            unless=self.history_flags(item, "unless"),
+            note=item.opt_text("note"),
+        )
+        item.close()
+        return result
+
+    def opt_one_of(self, item: Table, key: str, allowed: tuple[str, ...]) -> str | None:
+        return self.one_of(item, key, allowed) if item.has(key) else None
+
+    @staticmethod
+    def history_flags(item: Table, key: str) -> tuple[str, ...]:
+        flags = item.texts(key, ())
+        for index, flag in enumerate(flags):
+            if flag not in HISTORY_FLAGS:
+                raise item.error(f'unknown history key "{flag}"', f"{key}[{index}]")
+        return flags
+
+    def tier(self, item: Table) -> RedFlagTier:
+        result = RedFlagTier(
+            threshold=item.number("threshold"),
+            urgency=self.one_of(item, "urgency", URGENCIES),
+            message=item.text("message"),
+            source=self.source(item),
+        )
+        item.close()
+        return result
+
+    def variant(self, item: Table) -> RedFlagVariant:
+        leading = item.texts("leading", ())
+        for index, category in enumerate(leading):
+            if category not in CATEGORIES:
+                raise item.error(f'unknown category "{category}"', f"leading[{index}]")
+        result = RedFlagVariant(
+            message=item.text("message"),
+            source=self.source(item),
+            when=item.opt_text("when"),
+            leading=leading,
+        )
         item.close()
         return result
 

@@ -138,9 +138,22 @@ class LevelRule:
 
 @dataclass(frozen=True)
 class Icd10Code:
+    """One ICD-10-CM code and, as explicit data, when it fits (``engine.codes`` reads these).
+
+    ``laterality``: left, right, bilateral or unspecified (None: not sided); ``region``:
+    lumbar or lumbosacral (None: any level); ``requires``: history flags that must be true;
+    ``unless``: history flags that must not be true; ``note``: said in the condition's why
+    when one of the flags of ``requires`` or ``unless`` is not known.
+    """
+
     code: str  # e.g. "M51.16"
     label: str
     source: str
+    laterality: str | None = None
+    region: str | None = None
+    requires: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -178,6 +191,33 @@ class RedFlag:
     triggers: tuple[Feature, ...]  # any trigger over threshold raises the flag
     source: str
     threshold: float = 1.0
+    requires: str | None = None  # a predicate that must hold for the flag to be considered
+    lower: RedFlagTier | None = None  # a lower tier (a warning) below the threshold
+    variants: tuple[RedFlagVariant, ...] = ()  # other advice when another cause leads
+
+
+@dataclass(frozen=True)
+class RedFlagTier:
+    """Raised instead of the flag when its triggers reach ``threshold`` but not the flag's."""
+
+    threshold: float
+    urgency: str
+    message: str
+    source: str
+
+
+@dataclass(frozen=True)
+class RedFlagVariant:
+    """Advice that replaces the flag's message when ``when`` holds or ``leading`` leads.
+
+    ``leading``: condition categories; the variant applies when the best-scoring
+    condition is of one of them. ``when``: a predicate. Both given: both must hold.
+    """
+
+    message: str
+    source: str
+    when: str | None = None
+    leading: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
