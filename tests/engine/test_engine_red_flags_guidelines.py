@@ -2,8 +2,8 @@
 an older patient, a foot-only problem.
 
 - cauda equina (GIRFT 2023, NICE CKS sciatica): CES symptoms (saddle, bladder, bowel, altered
-  bladder sensation, sexual dysfunction) are an emergency; bilateral radicular pain alone is a
-  warning (urgent); a symmetric stocking polyneuropathy with mild weakness is neither;
+  bladder sensation, sexual dysfunction) are an emergency; bilateral radicular pain alone is
+  suspected CES too (NICE CKS lists bilateral sciatica), with its own advice; a symmetric stocking polyneuropathy with mild weakness is neither;
 - spinal flags (cauda equina, infection, malignancy, fracture) only for a spinal presentation;
   a red hot swollen joint with fever is septic arthritis, not a spinal infection;
 - upper motor neuron signs: the central cause leads clearly, the advice does not send the
@@ -64,11 +64,11 @@ def test_the_same_polyneuropathy_with_bladder_symptoms_is_an_emergency(knowledge
     assert flags(run(knowledge, data))["cauda_equina"].urgency == "emergency"
 
 
-def test_acute_bilateral_sciatica_is_a_cauda_equina_warning(knowledge):
+def test_acute_bilateral_sciatica_is_suspected_cauda_equina(knowledge):
     raised = flags(run(knowledge, vignette("20_acute_bilateral_sciatica")))
     flag = raised["cauda_equina"]
-    assert flag.urgency == "urgent"
-    assert flag.message.startswith("Warning")
+    assert flag.urgency == "emergency"
+    assert "bilateral radicular pain" in flag.message
     assert "safety-netting" in flag.message and "emergency department" in flag.message
     assert any("bilateral radicular pain" in why for why in flag.why)
 
@@ -79,12 +79,12 @@ def test_sciatica_on_one_side_raises_no_cauda_equina_flag(knowledge, side):
     assert "cauda_equina" not in flags(run(knowledge, data))
 
 
-def test_bilateral_straight_leg_raise_alone_is_a_warning(knowledge):
+def test_bilateral_straight_leg_raise_alone_is_suspected_cauda_equina(knowledge):
     data = {
         "signs": [sign("straight_leg_raise", "positive", s) for s in BOTH],
         "history": {"back_pain": True},
     }
-    assert flags(run(knowledge, data))["cauda_equina"].urgency == "urgent"
+    assert flags(run(knowledge, data))["cauda_equina"].urgency == "emergency"
 
 
 def test_bilateral_leg_pain_without_leg_pain_in_the_history_is_not_sciatica(knowledge):

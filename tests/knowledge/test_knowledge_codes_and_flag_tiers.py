@@ -31,7 +31,7 @@ def test_the_real_data_loads_its_gates_tiers_and_variants() -> None:
     knowledge = load_knowledge()
     ces = knowledge.red_flags["cauda_equina"]
     assert ces.requires == "pattern.spinal_presentation"
-    assert ces.lower is not None and ces.lower.urgency == "urgent"
+    assert ces.lower is not None and ces.lower.urgency == "emergency"
     assert ces.variants and ces.variants[0].when == "pattern.upper_motor_neuron"
     deficit = knowledge.red_flags["progressive_neurological_deficit"]
     assert any(v.leading == ("peripheral_nerve",) for v in deficit.variants)
@@ -72,8 +72,8 @@ BAD = [
     ),
     pytest.param(
         "red_flags.toml",
-        'urgency = "urgent"\nmessage = "Warning',
-        'urgency = "later"\nmessage = "Warning',
+        'urgency = "emergency"\nmessage = "Emergency: suspected cauda equina syndrome (bilateral',
+        'urgency = "later"\nmessage = "Emergency: suspected cauda equina syndrome (bilateral',
         'lower.urgency: unknown value "later"',
         id="bad-tier-urgency",
     ),
