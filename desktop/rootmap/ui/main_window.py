@@ -549,20 +549,21 @@ class MainWindow(QMainWindow):
         from rootmap.encounter import Sign
 
         sign = None if value is None else Sign(sign=name, side=side, value=value)
-        shown = "not tested" if value is None else value
-        encounter = self._state.encounter.with_sign(sign, name, side)
-        # Stepping through a drop-down with the arrow keys is one undo step.
+        before = self._state.encounter
+        old = next((s.value for s in before.signs if (s.sign, s.side) == (name, side)), None)
+        # Named "sign, side: old → new"; stepping with the arrow keys is one undo step.
         self.edit(
-            encounter,
-            text=f"{name.replace('_', ' ')} {side}: {shown}",
-            merge_field=f"sign.{name}.{side}",
+            before.with_sign(sign, name, side),
+            text=self.exam_panel.describe_change(name, side, old, value),
+            merge_field=self.exam_panel.merge_field(name, side),
         )
 
     def _on_history_edited(self, history: History, field: str) -> None:
         merge = "history.age" if field == "age" else None
+        before = self._state.encounter.history
         self.edit(
             self._state.encounter.with_history(history),
-            text=f"History: {field.replace('_', ' ')}",
+            text=self.history_panel.describe_change(field, before, history),
             merge_field=merge,
         )
 
