@@ -1,4 +1,4 @@
-"""The examination panel: every sign of the contract, left and right.
+"""The examination panel: every sign of the contract, the patient's right and left.
 
 One drop-down per sign and side. "not tested" (the default) leaves the sign out of the
 encounter, which differs from a normal finding. Abnormal values are tinted so that a
@@ -13,8 +13,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
-from rootmap.encounter import MRC_SIGNS, SIDES, SIGN_VALUES, Sign
+from rootmap.encounter import MRC_SIGNS, SIGN_VALUES, Sign
 from rootmap.ui.form_guard import ValueGuard
+from rootmap.wording import SHOWN_SIDES, SIDES_CONVENTION
 
 NOT_TESTED = "not tested"
 MRC_LABELS = {
@@ -145,11 +146,18 @@ class ExamPanel(QWidget):
         self.combos: dict[tuple[str, str], SignCombo] = {}
         self._labels: dict[str, str] = {}
         self._guard = ValueGuard(self)
-        row = 0
-        for column, side in enumerate(SIDES, start=1):
+        self.convention = QLabel(SIDES_CONVENTION, self)
+        self.convention.setObjectName("sides_convention")
+        self.convention.setWordWrap(True)
+        grid.addWidget(self.convention, 0, 0, 1, 3)
+        row = 1
+        self.side_headers: list[QLabel] = []
+        for column, side in enumerate(SHOWN_SIDES, start=1):
             header = QLabel(f"<b>{side.capitalize()}</b>", self)
             header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            header.setToolTip(f"the patient's {side}")
             grid.addWidget(header, row, column)
+            self.side_headers.append(header)
         row += 1
         for title, signs in SECTIONS:
             section = QLabel(f"<b>{title}</b>", self)
@@ -162,7 +170,7 @@ class ExamPanel(QWidget):
                 label = QLabel(text, self)
                 label.setWordWrap(True)
                 grid.addWidget(label, row, 0)
-                for column, side in enumerate(SIDES, start=1):
+                for column, side in enumerate(SHOWN_SIDES, start=1):
                     combo = SignCombo(sign, side, self)
                     combo.setToolTip(f"{text}, {side}")
                     combo.activated.connect(lambda _i, c=combo: self._on_activated(c))
