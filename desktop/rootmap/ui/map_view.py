@@ -5,7 +5,9 @@ re-renders it); each region is a ``RegionItem`` built once from
 ``rootmap.maps.RegionShape.commands``. A change restyles the affected items only.
 
 Mouse: left click marks (``regionClicked(key, "left")``), right click clears
-(``"right"``); Ctrl+wheel zooms under the cursor; middle-drag or Space+drag pans.
+(``"right"``); Ctrl+wheel zooms under the cursor; middle-drag or Space+drag pans. A region
+smaller than 26 px on screen also takes clicks in a 26 px square around its label point
+(``region_at``); the hover outline always shows the region a click there would mark.
 
 Keyboard (the view takes focus with Tab and then shows a focus ring): the arrow keys move
 a "current region" outline (thick, dark, dashed) to the nearest region that way, Home/End
@@ -38,6 +40,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QTextDocumentFragment,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
@@ -64,6 +67,8 @@ if TYPE_CHECKING:  # rootmap.maps imports svgelements: load it only when a map i
 Mark = tuple[str, int | None]  # (kind, intensity)
 HIGHLIGHT_NONE, HIGHLIGHT_PRIMARY, HIGHLIGHT_OVERLAP = 0, 1, 2
 MIN_ZOOM, MAX_ZOOM = 0.2, 12.0
+LABEL_PX = 4  # a click this close to a region's label point (its middle) is always its own
+TARGET_PX = 26  # a small region takes the clicks in this square (>= 24 x 24 px left after overlaps)
 CURRENT_OUTLINE = "#1A1A1A"  # the keyboard's current region: dark dashes on a white halo
 ARROWS: dict[int, str] = {
     Qt.Key.Key_Right.value: "right",
@@ -71,6 +76,20 @@ ARROWS: dict[int, str] = {
     Qt.Key.Key_Up.value: "up",
     Qt.Key.Key_Down.value: "down",
 }
+
+
+def polygon_area(path: QPainterPath) -> float:
+    """The area a path covers (shoelace over its fill polygons)."""
+    total = 0.0
+    for polygon in path.toFillPolygons():
+        points = [polygon.at(i) for i in range(polygon.size())]
+        total += abs(
+            sum(
+                a.x() * b.y() - b.x() * a.y()
+                for a, b in zip(points, points[1:] + points[:1], strict=True)
+            )
+        )
+    return total / 2
 
 
 class RegionItem(QGraphicsPathItem):
@@ -83,14 +102,14 @@ class RegionItem(QGraphicsPathItem):
         self.region = shape.region
         self.side = shape.side
         self.label_point = QPointF(*shape.label_point)
+        self.area = polygon_area(path)  # in scene units (how hard it is to hit)
         self.marks: tuple[Mark, ...] = ()
         self.highlight = HIGHLIGHT_NONE
         self.hovered = False
         self.current = False  # the keyboard's current region (drawn while the view has focus)
         self._bounds = path.boundingRect().adjusted(-12, -12, 12, 12)
         self.setPen(QPen(Qt.PenStyle.NoPen))
-        self.setAcceptHoverEvents(True)
-        self.setZValue(1)
+        self.setZValue(1)  # (hover is set by the view: it knows which region a click takes)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -117,13 +136,10 @@ class RegionItem(QGraphicsPathItem):
     def is_styled(self) -> bool:
         return bool(self.marks) or self.highlight != HIGHLIGHT_NONE
 
-    def hoverEnterEvent(self, event: object) -> None:
-        self.hovered = True
-        self.update()
-
-    def hoverLeaveEvent(self, event: object) -> None:
-        self.hovered = False
-        self.update()
+    def set_hovered(self, on: bool) -> None:
+        if on != self.hovered:
+            self.hovered = on
+            self.update()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -211,6 +227,8 @@ class MapGraphicsView(QGraphicsView):
         self._space_down = False
         self._space_panned = False
         self._hover_key = ""
+        self._targets_for: QTransform | None = None
+        self._targets: dict[str, tuple[QPointF, float]] = {}
 
     # --- zoom and pan -------------------------------------------------------------
     def zoom(self) -> float:
@@ -362,10 +380,57 @@ class MapGraphicsView(QGraphicsView):
 
     # --- clicks -------------------------------------------------------------------
     def region_at(self, position: QPointF) -> RegionItem | None:
-        for item in self.items(position.toPoint()):
-            if isinstance(item, RegionItem):
+        """The region a click at ``position`` (viewport pixels) marks.
+
+        A small region (under ``TARGET_PX`` on screen either way) takes the clicks in a
+        ``TARGET_PX`` square around its label point as well as on itself. Where targets
+        overlap, the smaller region wins: the hardest to hit keeps its whole square. A
+        click within ``LABEL_PX`` of a region's label point (its middle) is that region's."""
+        direct = [i for i in self.items(position.toPoint()) if isinstance(i, RegionItem)]
+        transform = self.viewportTransform()
+        for item in direct:  # the middle of a region is always that region's
+            middle = transform.map(item.label_point) - position
+            if abs(middle.x()) <= LABEL_PX and abs(middle.y()) <= LABEL_PX:
                 return item
-        return None
+        hits = [(self._screen_area(i), i.key) for i in direct]
+        half = TARGET_PX / 2
+        for key, (point, area) in self._small_targets().items():
+            if abs(point.x() - position.x()) <= half and abs(point.y() - position.y()) <= half:
+                hits.append((area, key))
+        return self.items_by_key[min(hits)[1]] if hits else None
+
+    def _screen_area(self, item: RegionItem) -> float:
+        return item.area * self.viewportTransform().m11() ** 2
+
+    def _small_targets(self) -> dict[str, tuple[QPointF, float]]:
+        """The small regions at this zoom: key -> (label point in viewport pixels, area)."""
+        transform = self.viewportTransform()
+        if self._targets_for != transform:
+            self._targets_for = transform
+            self._targets = {}
+            for key, item in self.items_by_key.items():
+                box = transform.mapRect(item.path().boundingRect())
+                if min(box.width(), box.height()) < TARGET_PX:
+                    area = self._screen_area(item)
+                    self._targets[key] = (transform.map(item.label_point), area)
+        return self._targets
+
+    def _set_hover(self, key: str) -> None:
+        """Outline the region a click would mark now ("" for none) and say so."""
+        if key == self._hover_key:
+            return
+        old = self.items_by_key.get(self._hover_key)
+        if old is not None:
+            old.set_hovered(False)
+        self._hover_key = key
+        item = self.items_by_key.get(key)
+        if item is not None:
+            item.set_hovered(True)
+        self.regionHovered.emit(key)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self._set_hover("")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         button = event.button()
@@ -398,10 +463,7 @@ class MapGraphicsView(QGraphicsView):
             return
         super().mouseMoveEvent(event)
         item = self.region_at(event.position())
-        key = item.key if item is not None else ""
-        if key != self._hover_key:
-            self._hover_key = key
-            self.regionHovered.emit(key)
+        self._set_hover(item.key if item is not None else "")
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
