@@ -10,7 +10,9 @@ smaller than 26 px on screen also takes clicks in a 26 px square around its labe
 (``region_at``); the hover outline always shows the region a click there would mark.
 
 Keyboard (the view takes focus with Tab and then shows a focus ring): the arrow keys move
-a "current region" outline (thick, dark, dashed) to the nearest region that way, Home/End
+a "current region" outline (thick, dark, dashed) to the nearest region that way on screen
+(``map_keyboard.neighbour`` with the regions' outlines), ``/`` or Ctrl+F opens a find box
+that picks a region by part of its name (``rootmap.ui.map_find``), Home/End
 go to the first/last region, Enter or Space marks the current region exactly as a left
 click would (the same ``regionClicked`` signal, so the same undoable edit) and Delete or
 Backspace clears it as a right click would. ``currentRegionChanged(key)`` tells the map
@@ -59,6 +61,7 @@ from rootmap import palette
 from rootmap.painting import painter_path
 from rootmap.ui import brushes, map_keyboard
 from rootmap.ui.map_art import load_art
+from rootmap.ui.map_find import RegionFinder
 
 if TYPE_CHECKING:  # rootmap.maps imports svgelements: load it only when a map is built
     from rootmap.maps import MapView as MapGeometry
@@ -229,6 +232,9 @@ class MapGraphicsView(QGraphicsView):
         self._hover_key = ""
         self._targets_for: QTransform | None = None
         self._targets: dict[str, tuple[QPointF, float]] = {}
+        self._finder: RegionFinder | None = None
+        self._before_find = ""
+        self._outline_points: dict[str, list[tuple[float, float]]] | None = None
 
     # --- zoom and pan -------------------------------------------------------------
     def zoom(self) -> float:
@@ -285,7 +291,44 @@ class MapGraphicsView(QGraphicsView):
         if plain and self._keyboard(key):
             event.accept()
             return
+        if event.text() == "/" or (
+            key == Qt.Key.Key_F and modifiers == Qt.KeyboardModifier.ControlModifier
+        ):
+            self.open_finder()
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def open_finder(self) -> RegionFinder:
+        """The find box (``/`` or Ctrl+F): typing part of a name picks the region."""
+        if self._finder is None:
+            self._finder = RegionFinder(self._region_names, self)
+            self._finder.chosen.connect(self.set_current)
+            self._finder.closed.connect(self._finder_closed)
+        self._before_find = self.current_key
+        self._finder.open(self.current_key.split(".", 1)[0])
+        return self._finder
+
+    def _finder_closed(self, keep: bool) -> None:
+        if not keep:
+            self.set_current(self._before_find)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _region_names(self) -> dict[str, str]:
+        return {k: self.description(i).split("\n", 1)[0] for k, i in self.items_by_key.items()}
+
+    def _outlines(self) -> dict[str, list[tuple[float, float]]]:
+        """Each region's outline points (scene units), for the arrow keys; built once."""
+        if self._outline_points is None:
+            self._outline_points = {
+                key: [
+                    (polygon.at(i).x(), polygon.at(i).y())
+                    for polygon in item.path().toFillPolygons()
+                    for i in range(polygon.size())
+                ]
+                for key, item in self.items_by_key.items()
+            }
+        return self._outline_points
 
     def _keyboard(self, key: int) -> bool:
         """Arrow keys, Home/End, Enter, Delete/Backspace; False for any other key."""
@@ -293,7 +336,9 @@ class MapGraphicsView(QGraphicsView):
             if not self.current_key:
                 target = map_keyboard.first_key(self._label_points)
             else:
-                target = map_keyboard.neighbour(self._label_points, self.current_key, ARROWS[key])
+                target = map_keyboard.neighbour(
+                    self._label_points, self.current_key, ARROWS[key], self._outlines()
+                )
             self.set_current(target or self.current_key)
         elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
             pick = map_keyboard.first_key if key == Qt.Key.Key_Home else map_keyboard.last_key
@@ -335,11 +380,14 @@ class MapGraphicsView(QGraphicsView):
         self.current_key = key if item is not None else ""
         if item is None:
             return
-        item.set_current(self.hasFocus())
+        item.set_current(self.hasFocus() or self._finding())
         self.ensureVisible(item, 8, 8)
         if announce:
             self._describe(item)
             self.currentRegionChanged.emit(item.key)
+
+    def _finding(self) -> bool:
+        return self._finder is not None and self._finder.isVisible()
 
     def description(self, item: RegionItem) -> str:
         """The region in plain words: name, side, roots and marks (the tooltip's text)."""
@@ -364,7 +412,7 @@ class MapGraphicsView(QGraphicsView):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         item = self.items_by_key.get(self.current_key)
-        if item is not None:
+        if item is not None and not self._finding():
             item.set_current(False)
         self._space_down = False
         self.viewport().update()
