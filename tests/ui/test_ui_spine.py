@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from rootmap.encounter import Encounter, Finding, Sign
-from rootmap.ui.spine_view import SpineView, body_pixels
+from rootmap.ui.art_labels import body_pixels
+from rootmap.ui.spine_view import SpineView
 
 L5_CASE = Encounter(
     findings=(Finding("dorsum_central", "left", "numbness", 6),),

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 from rootmap import palette
 from rootmap.painting import painter_path
 from rootmap.ui import brushes, map_keyboard
+from rootmap.ui.art_labels import ArtLabel, body_pixels, paint_label
 from rootmap.ui.map_art import load_art
 from rootmap.ui.map_find import RegionFinder
 
@@ -72,6 +73,7 @@ HIGHLIGHT_NONE, HIGHLIGHT_PRIMARY, HIGHLIGHT_OVERLAP = 0, 1, 2
 MIN_ZOOM, MAX_ZOOM = 0.2, 12.0
 LABEL_PX = 4  # a click this close to a region's label point (its middle) is always its own
 TARGET_PX = 26  # a small region takes the clicks in this square (>= 24 x 24 px left after overlaps)
+BIG_LABEL_SIZE, BIG_LABEL_FACTOR = 30, 1.5  # the R/L letters: half as large again as text
 CURRENT_OUTLINE = "#1A1A1A"  # the keyboard's current region: dark dashes on a white halo
 ARROWS: dict[int, str] = {
     Qt.Key.Key_Right.value: "right",
@@ -195,7 +197,10 @@ class MapGraphicsView(QGraphicsView):
         self.geometry_ = geometry
         self.name = geometry.name
         self.setObjectName(f"map_{geometry.name}")
-        self.renderer, self._content, self.title_lines = load_art(Path(geometry.svg_file), self)
+        self.labels: list[ArtLabel] = []  # R, L, "patient's right"...: drawn readable
+        self.renderer, self._content, self.title_lines = load_art(
+            Path(geometry.svg_file), self, labels_out=self.labels
+        )
         self.setScene(QGraphicsScene(self._content, self))
         self.art = QGraphicsSvgItem()
         self.art.setSharedRenderer(self.renderer)
@@ -416,6 +421,35 @@ class MapGraphicsView(QGraphicsView):
             item.set_current(False)
         self._space_down = False
         self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        super().drawForeground(painter, rect)
+        if not self.labels:
+            return
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        for label, at, pixels in self.drawn_labels():
+            paint_label(painter, label, at, pixels, self.viewport().width())
+        painter.restore()
+
+    def drawn_labels(self) -> list[tuple[ArtLabel, QPointF, float]]:
+        """The side letters and captions as drawn now: where (viewport pixels) and how
+        large (never below the app's body text; presentation mode enlarges that)."""
+        zoom = self.zoom()
+        body = body_pixels()
+        drawn: list[tuple[ArtLabel, QPointF, float]] = []
+        below: dict[float, float] = {}  # anchor x -> the lowest baseline drawn there so far
+        for label in sorted(self.labels, key=lambda lb: (lb.x, lb.y)):
+            least = body * (BIG_LABEL_FACTOR if label.size >= BIG_LABEL_SIZE else 1.0)
+            pixels = max(label.size * zoom, least)
+            at = QPointF(self.mapFromScene(QPointF(label.x, label.y)))
+            above = below.get(label.x)
+            if above is not None:  # a caption under its letter: keep it clear of it
+                at.setY(max(at.y(), above + pixels * 1.05))
+            below[label.x] = at.y() + pixels * 0.25
+            drawn.append((label, at, pixels))
+        return drawn
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

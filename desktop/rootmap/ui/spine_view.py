@@ -5,7 +5,7 @@ root and per disc, restyled (never rebuilt) when the analysis changes. Roots use
 dermatome highlight's bluish green; candidate discs a yellow fill with a dark outline.
 
 The view shows a lumbar close-up (the L3 to S1 rows, widened to take in any highlighted
-root or disc) and draws the lettering itself (``rootmap.ui.spine_labels``), never
+root or disc) and draws the lettering itself (``rootmap.ui.art_labels``), never
 smaller than the app's body text. A click opens the whole diagram in a large window
 (``enlarge``), where the lettering grows with the art.
 
@@ -24,7 +24,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QMouseEvent,
     QPainter,
     QPen,
@@ -46,7 +45,7 @@ from PySide6.QtWidgets import (
 from rootmap import palette
 from rootmap.painting import painter_path
 from rootmap.ui import brushes
-from rootmap.ui.spine_labels import SpineLabel, spine_labels
+from rootmap.ui.art_labels import ArtLabel, body_pixels, paint_label, spine_labels
 
 DISC_FILL = QColor(palette.OKABE_ITO["yellow"])
 DISC_OUTLINE = QColor("#5C4B00")
@@ -161,7 +160,7 @@ class SpineView(QGraphicsView):
             self._draw_side_captions(painter, body_pixels())
         painter.restore()
 
-    def drawn_labels(self) -> list[tuple[SpineLabel, float]]:
+    def drawn_labels(self) -> list[tuple[ArtLabel, float]]:
         """The lettering drawn now, each with its size in pixels (never below the body's)."""
         scale = self.transform().m11() or 1.0
         body = body_pixels()
@@ -179,18 +178,9 @@ class SpineView(QGraphicsView):
             drawn.append((label, pixels))
         return drawn
 
-    def _draw(self, painter: QPainter, label: SpineLabel, pixels: float) -> None:
-        font = QFont(QApplication.font())
-        font.setPixelSize(round(pixels))
-        font.setBold(label.bold)
-        font.setItalic(label.italic)
-        width = QFontMetricsF(font).horizontalAdvance(label.text)
+    def _draw(self, painter: QPainter, label: ArtLabel, pixels: float) -> None:
         at = self.mapFromScene(QPointF(label.x, label.y))
-        x = at.x() - {"middle": width / 2, "end": width}.get(label.anchor, 0.0)
-        x = max(2.0, min(x, self.viewport().width() - width - 2.0))  # never cut at an edge
-        painter.setFont(font)
-        painter.setPen(QColor(label.colour))
-        painter.drawText(QPointF(x, at.y()), label.text)
+        paint_label(painter, label, QPointF(at), pixels, self.viewport().width())
 
     def _draw_side_captions(self, painter: QPainter, body: float) -> None:
         font = QFont(QApplication.font())
@@ -266,17 +256,7 @@ class SpineView(QGraphicsView):
                 self._dialog.view.set_highlight(new_roots, new_discs)
 
 
-def body_pixels() -> float:
-    """The app's body text size in pixels (the least size of any lettering)."""
-    font = QApplication.font()
-    if font.pixelSize() > 0:
-        return float(font.pixelSize())
-    screen = QGuiApplication.primaryScreen()
-    dpi = screen.logicalDotsPerInchY() if screen is not None else 96.0
-    return font.pointSizeF() * dpi / 72.0
-
-
-def _close_up_label(label: SpineLabel) -> bool:
+def _close_up_label(label: ArtLabel) -> bool:
     """The lettering of the close-up: level, root and disc names (the sides are captions)."""
     return label.group == "labels" and len(label.text) <= 5 and label.text not in ("L", "R")
 
