@@ -154,3 +154,18 @@ def test_history_undo_texts_name_the_question_and_the_answer(window, qtbot):
     qtbot.keyClick(age, Qt.Key.Key_Up)
     assert window.undo_stack.undoText() == "Age: not known → 45 years"
     assert window.undo_stack.count() == 2
+
+
+def test_the_atlas_box_ignores_the_wheel_and_its_undo_text_names_both_atlases(window, qtbot):
+    combo = window.atlas_combo
+    start = window.atlas()
+    for steps in (-1, 1, -1):
+        wheel_over(combo, steps)
+    assert window.atlas() == start and window.undo_stack.count() == 0
+    other = next(a for a in window.knowledge.atlases if a != start)
+    mouse_choose(qtbot, combo, other)
+    assert window.atlas() == other
+    names = {a: window.knowledge.atlas(a).name for a in (start, other)}
+    assert window.undo_stack.undoText() == f"Atlas: {names[start]} → {names[other]}"
+    qtbot.keyClick(combo, "2")  # a tool key, even with the focus in the atlas box
+    assert window.finding_palette.tool() == "numbness" and window.atlas() == other

@@ -196,6 +196,9 @@ class MainWindow(QMainWindow):
         self._build_core()
         return self._state.atlas
 
+    def _atlas_name(self, atlas_id: str) -> str:
+        return self.atlas_combo.itemText(max(0, self.atlas_combo.findData(atlas_id)))
+
     def analysis(self) -> Analysis | None:
         self._build_core()
         return self._analysis
@@ -279,8 +282,14 @@ class MainWindow(QMainWindow):
         self.atlas_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.atlas_combo.setToolTip("Dermatome atlas: changes the map's roots and the analysis")
         self.atlas_combo.activated.connect(
-            lambda _i: self.edit(atlas=self.atlas_combo.currentData(), text="Change atlas")
+            lambda _i: self.edit(
+                atlas=self.atlas_combo.currentData(),
+                text=f"Atlas: {self._atlas_name(self.atlas())} → {self.atlas_combo.currentText()}",
+            )
         )
+        from rootmap.ui.form_guard import ValueGuard  # no wheel, no typed letters
+
+        ValueGuard(self.atlas_combo).watch(self.atlas_combo)
         self.disclaimer = disclaimer_label(self)
         self.statusBar().addPermanentWidget(self.disclaimer)
 
