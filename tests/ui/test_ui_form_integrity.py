@@ -169,3 +169,17 @@ def test_the_atlas_box_ignores_the_wheel_and_its_undo_text_names_both_atlases(wi
     assert window.undo_stack.undoText() == f"Atlas: {names[start]} → {names[other]}"
     qtbot.keyClick(combo, "2")  # a tool key, even with the focus in the atlas box
     assert window.finding_palette.tool() == "numbness" and window.atlas() == other
+
+
+def test_an_opened_list_takes_typing_and_enter_picks_the_value(window, qtbot):
+    combo = window.exam_panel.combo("knee_extension", "left")
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Space)  # open the list: a deliberate act on the field
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    qtbot.keyClick(view, "2")  # in the list, typing finds a grade (not the Numbness tool)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible())
+    assert combo.value() == 2
+    assert window.finding_palette.tool() == "pain"
+    assert window.undo_stack.undoText() == "Knee extension (quadriceps), left: not tested → 2/5"
