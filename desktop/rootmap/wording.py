@@ -12,6 +12,15 @@ from functools import cache
 
 from rootmap.knowledge.model import Region
 
+# The order of the sides wherever both are shown side by side (exam panel, report): the
+# patient's right first, as on the front views of the maps (the patient's right is on
+# the viewer's left, the clinical convention of facing the patient).
+SHOWN_SIDES = ("right", "left")
+SIDES_CONVENTION = (
+    "Right and left are the patient's, on the maps too: on the front views"
+    " the patient's right is on your left."
+)
+
 
 @cache
 def _pattern(region_ids: tuple[str, ...]) -> re.Pattern[str]:

@@ -57,12 +57,12 @@ def test_an_absent_achilles_reflex_implicates_s1(window, qtbot):
     assert window.exam_panel.combo("achilles_reflex", "right").property("abnormal") is True
 
 
-def test_typing_a_grade_in_a_focused_drop_down_picks_it(window, qtbot):
+def test_typing_a_digit_in_a_focused_drop_down_picks_the_tool_not_a_grade(window, qtbot):
     combo = window.exam_panel.combo("hip_flexion", "left")
     combo.setFocus()
     qtbot.keyClick(combo, "3")
-    assert combo.value() == 3
-    assert window.finding_palette.tool() == "pain"  # "3" did not pick Tingling
+    assert combo.value() is None
+    assert window.finding_palette.tool() == "tingling"
 
 
 def test_history_flags_are_tri_state_and_unknown_is_not_no(window, qtbot):

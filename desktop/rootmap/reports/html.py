@@ -14,9 +14,9 @@ from html import escape
 from rootmap import palette
 from rootmap.analysis import Analysis, Evidence
 from rootmap.documents import Document
-from rootmap.encounter import HISTORY_FLAGS, SIDES
+from rootmap.encounter import HISTORY_FLAGS
 from rootmap.knowledge import Knowledge
-from rootmap.wording import plain
+from rootmap.wording import SHOWN_SIDES, SIDES_CONVENTION, plain
 
 DISCLAIMER = "RootMap supports clinical judgement; it is not a diagnosis."
 FLAG_WORDS = {"emergency": "EMERGENCY", "urgent": "URGENT"}
@@ -163,16 +163,17 @@ def _exam(document: Document, knowledge: Knowledge) -> str:
     for name in (n for n in order if n in values):
         rule = knowledge.signs.get(name)
         label = rule.label if rule else _title(name)
-        left, right = (values[name].get(side, "—") for side in SIDES)
-        rows.append(
-            f"<tr><td>{escape(label)}</td>"
-            f"<td align='center'>{_abnormal(right)}</td><td align='center'>{_abnormal(left)}</td>"
-            "</tr>"
+        cells = "".join(
+            f"<td align='center'>{_abnormal(values[name].get(side, '—'))}</td>"
+            for side in SHOWN_SIDES
         )
+        rows.append(f"<tr><td>{escape(label)}</td>{cells}</tr>")
+    headers = "".join(f"<th>{side.capitalize()}</th>" for side in SHOWN_SIDES)
     return (
         "<h2>Examination</h2><table width='100%' cellspacing='0' border='0.5'>"
-        "<tr><th>Sign</th><th>Right</th><th>Left</th></tr>"
+        f"<tr><th>Sign</th>{headers}</tr>"
         f"{''.join(rows)}</table>"
+        f"<p><small>{escape(SIDES_CONVENTION)}</small></p>"
     )
 
 

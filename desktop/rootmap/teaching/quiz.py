@@ -5,7 +5,9 @@ Two kinds of question:
   current atlas gives that region the root as a primary root, 0.5 if only as an
   overlap root (the edges of dermatomes overlap), 0 otherwise.
 - ``IdentifyQuestion``: a pattern (a dermatome, or a teaching case's marks) is shown
-  and the student picks its root from four choices.
+  and the student picks its root from four choices. A dermatome is shown by the regions
+  that only its root holds as primary in the atlas in use, so exactly one choice is
+  right; a root that shares every region it holds is not asked this way.
 
 The streak counts full-credit answers in a row; the total adds every credit.
 The same seed asks the same questions, so tests and rehearsals are repeatable.
@@ -103,8 +105,9 @@ class Quiz:
             raise ValueError(f"no quiz root has a dermatome on the maps in {self.atlas}")
 
     # -- asking --------------------------------------------------------------------------
-    def next_question(self, kind: str | None = None) -> Question:
-        """A new question of ``kind`` ("locate", "identify", "case") or a seeded choice.
+    def next_question(self, kind: str | None = None, root: str | None = None) -> Question:
+        """A new question of ``kind`` ("locate", "identify", "case") or a seeded choice;
+        ``root``: ask about this root (locate, identify) instead of a seeded one.
 
         "case" questions are drawn only from cases with an expected root and a sensory mark.
         """
@@ -112,13 +115,16 @@ class Quiz:
         chosen = kind or self._random.choice(kinds)
         question: Question
         if chosen == "locate":
-            question = LocateQuestion(self._pick_root(), self.atlas)
+            question = LocateQuestion(root or self._pick_root(self.roots), self.atlas)
         elif chosen == "identify":
-            answer = self._pick_root()
+            answer = root or self._pick_root(self.identify_roots())
+            shown = self.own_regions(answer)
+            if not shown:
+                raise ValueError(f"{answer} holds no region of its own in {self.atlas}")
             question = IdentifyQuestion(
                 answer=answer,
                 choices=self._choices(answer),
-                regions=self._dermatome(answer),
+                regions=shown,
                 atlas=self.atlas,
             )
         elif chosen == "case":
@@ -142,14 +148,28 @@ class Quiz:
         self.answered = False
         return question
 
-    def _pick_root(self) -> str:
+    def _pick_root(self, roots: Sequence[str]) -> str:
         previous = (
             self.question.root
             if isinstance(self.question, LocateQuestion)
             else (self.question.answer if self.question else None)
         )
-        pool = [r for r in self.roots if r != previous] or list(self.roots)
+        pool = [r for r in roots if r != previous] or list(roots)
         return self._random.choice(pool)
+
+    def identify_roots(self) -> tuple[str, ...]:
+        """The quiz roots an identify question can show: those with a region of their own."""
+        return tuple(r for r in self.roots if self.own_regions(r)) or tuple(self.roots)
+
+    def own_regions(self, root: str) -> tuple[str, ...]:
+        """The regions whose only primary root is ``root`` in this atlas: a region two
+        roots share would make two answers right."""
+        atlas = self.knowledge.atlas(self.atlas)
+        return tuple(
+            region
+            for region in self._dermatome(root)
+            if (entry := atlas.entry(region)) is not None and entry.primary == (root,)
+        )
 
     def _case_pool(self) -> list[TeachingCase]:
         return [

@@ -19,7 +19,7 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -143,8 +143,25 @@ def _exit_after_paint(app: QApplication, window: MainWindow) -> None:
     window.ready.connect(report)
 
 
+NO_DISPLAY_MESSAGE = (
+    "rootmap: the window needs a graphical display (DISPLAY and WAYLAND_DISPLAY are not set);"
+    " without one, use the headless commands: rootmap analyze FILE, rootmap report FILE,"
+    " rootmap snapshot (see rootmap --help)"
+)
+
+
+def missing_display(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
+    """True on Linux with no X or Wayland display and no Qt platform chosen (Qt would abort)."""
+    if not platform.startswith("linux"):
+        return False
+    return not any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def run_app(argv: list[str]) -> int:
     args = parse_args(argv)
+    if missing_display(os.environ):
+        sys.stderr.write(NO_DISPLAY_MESSAGE + "\n")
+        return 1
     from PySide6.QtWidgets import QApplication
 
     existing = QApplication.instance()

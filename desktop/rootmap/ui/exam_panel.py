@@ -1,4 +1,4 @@
-"""The examination panel: every sign of the contract, left and right.
+"""The examination panel: every sign of the contract, the patient's right and left.
 
 One drop-down per sign and side. "not tested" (the default) leaves the sign out of the
 encounter, which differs from a normal finding. Abnormal values are tinted so that a
@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QWheelEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
-from rootmap.encounter import MRC_SIGNS, SIDES, SIGN_VALUES, Sign
+from rootmap.encounter import MRC_SIGNS, SIGN_VALUES, Sign
+from rootmap.ui.form_guard import ValueGuard
+from rootmap.wording import SHOWN_SIDES, SIDES_CONVENTION
 
 NOT_TESTED = "not tested"
 MRC_LABELS = {
@@ -62,13 +64,22 @@ def sign_label(sign: str) -> str:
     return sign.replace("_", " ").capitalize()
 
 
+def shown_value(value: int | str | None) -> str:
+    """A sign's value in words: None -> "not tested", an MRC grade 3 -> "3/5"."""
+    if value is None:
+        return NOT_TESTED
+    return f"{value}/5" if isinstance(value, int) else value
+
+
 class SignCombo(QComboBox):
-    """A drop-down for one sign and side; the wheel scrolls the panel unless it has focus."""
+    """A drop-down for one sign and side (the panel's ``ValueGuard`` keeps the wheel and
+    typed characters off it)."""
 
     def __init__(self, sign: str, side: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sign = sign
         self.side = side
+        self.stepping = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setObjectName(f"sign_{sign}_{side}")
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -86,6 +97,13 @@ class SignCombo(QComboBox):
         else:
             for value in allowed:
                 self.addItem(value, value)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.stepping = True  # a value chosen now comes from a key (e.g. Down)
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self.stepping = False
 
     def value(self) -> int | str | None:
         data = self.currentData()
@@ -111,26 +129,6 @@ class SignCombo(QComboBox):
             self.setPalette(palette)
             self.setFont(font)
 
-    def event(self, event: QEvent) -> bool:
-        # Typing "3" in a focused grade picks 3 (not the Tingling tool's shortcut).
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.text().strip()
-            and event.text().isprintable()
-            and not event.modifiers()
-            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-        ):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
-
 
 class ExamPanel(QWidget):
     """Emits ``signEdited(sign, side, value)``; value None means "not tested"."""
@@ -146,11 +144,20 @@ class ExamPanel(QWidget):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(3)
         self.combos: dict[tuple[str, str], SignCombo] = {}
-        row = 0
-        for column, side in enumerate(SIDES, start=1):
+        self._labels: dict[str, str] = {}
+        self._guard = ValueGuard(self)
+        self.convention = QLabel(SIDES_CONVENTION, self)
+        self.convention.setObjectName("sides_convention")
+        self.convention.setWordWrap(True)
+        grid.addWidget(self.convention, 0, 0, 1, 3)
+        row = 1
+        self.side_headers: list[QLabel] = []
+        for column, side in enumerate(SHOWN_SIDES, start=1):
             header = QLabel(f"<b>{side.capitalize()}</b>", self)
             header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            header.setToolTip(f"the patient's {side}")
             grid.addWidget(header, row, column)
+            self.side_headers.append(header)
         row += 1
         for title, signs in SECTIONS:
             section = QLabel(f"<b>{title}</b>", self)
@@ -159,13 +166,15 @@ class ExamPanel(QWidget):
             row += 1
             for sign in signs:
                 text = (labels or {}).get(sign) or sign_label(sign)
+                self._labels[sign] = text
                 label = QLabel(text, self)
                 label.setWordWrap(True)
                 grid.addWidget(label, row, 0)
-                for column, side in enumerate(SIDES, start=1):
+                for column, side in enumerate(SHOWN_SIDES, start=1):
                     combo = SignCombo(sign, side, self)
                     combo.setToolTip(f"{text}, {side}")
                     combo.activated.connect(lambda _i, c=combo: self._on_activated(c))
+                    self._guard.watch(combo)
                     label.setBuddy(combo)
                     grid.addWidget(combo, row, column)
                     self.combos[(sign, side)] = combo
@@ -183,6 +192,18 @@ class ExamPanel(QWidget):
             value = values.get(key)
             if combo.value() != value:
                 combo.set_value(value)
+
+    def describe_change(
+        self, sign: str, side: str, before: int | str | None, after: int | str | None
+    ) -> str:
+        """The undo text of a sign change: "Great toe extension, left: 3/5 → 2/5"."""
+        label = self._labels.get(sign) or sign_label(sign)
+        return f"{label}, {side}: {shown_value(before)} → {shown_value(after)}"
+
+    def merge_field(self, sign: str, side: str) -> str | None:
+        """The undo merge field of the edit being made: steps with the arrow keys merge
+        into one undo step; each mouse choice is a step of its own."""
+        return f"sign.{sign}.{side}" if self.combo(sign, side).stepping else None
 
     def _on_activated(self, combo: SignCombo) -> None:
         combo.refresh_tint()

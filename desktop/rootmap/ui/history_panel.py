@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rootmap.encounter import HISTORY_FLAGS, MAX_AGE, ONSETS, History
+from rootmap.ui.form_guard import ValueGuard
 
 FLAG_LABELS: dict[str, str] = {
     "leg_pain": "Pain radiating into the leg",
@@ -92,6 +93,14 @@ QToolButton#no:checked { background: #0072B2; color: white; }
 """
 
 
+def _age_words(age: int | None) -> str:
+    return "not known" if age is None else f"{age} years"
+
+
+def _flag_word(value: bool | None) -> str:
+    return {None: "not known", True: "yes", False: "no"}[value]
+
+
 class TriState(QWidget):
     """? / Yes / No for one history flag. ``value()`` is None, True or False."""
 
@@ -163,6 +172,9 @@ class HistoryPanel(QWidget):
         for onset in ONSETS:
             self.onset.addItem(onset, onset)
         self.onset.activated.connect(self._on_onset)
+        self._guard = ValueGuard(self)
+        self._guard.watch(self.age)
+        self._guard.watch(self.onset)
         grid.addWidget(QLabel("Onset", self), 1, 0)
         grid.addWidget(self.onset, 1, 1)
 
@@ -197,6 +209,16 @@ class HistoryPanel(QWidget):
         self.onset.setCurrentIndex(max(self.onset.findData(history.onset), 0))
         for flag, tri in self.flags.items():
             tri.set_value(history.flag(flag))
+
+    @staticmethod
+    def describe_change(field: str, before: History, after: History) -> str:
+        """The undo text of a history edit: "Fever: not known → yes"."""
+        if field == "age":
+            return f"Age: {_age_words(before.age)} → {_age_words(after.age)}"
+        if field == "onset":
+            return f"Onset: {before.onset or 'not known'} → {after.onset or 'not known'}"
+        label = FLAG_LABELS.get(field, field.replace("_", " ").capitalize())
+        return f"{label}: {_flag_word(before.flag(field))} → {_flag_word(after.flag(field))}"
 
     def _emit(self, history: History, field: str) -> None:
         if history != self._history:

@@ -196,6 +196,9 @@ class MainWindow(QMainWindow):
         self._build_core()
         return self._state.atlas
 
+    def _atlas_name(self, atlas_id: str) -> str:
+        return self.atlas_combo.itemText(max(0, self.atlas_combo.findData(atlas_id)))
+
     def analysis(self) -> Analysis | None:
         self._build_core()
         return self._analysis
@@ -279,8 +282,14 @@ class MainWindow(QMainWindow):
         self.atlas_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.atlas_combo.setToolTip("Dermatome atlas: changes the map's roots and the analysis")
         self.atlas_combo.activated.connect(
-            lambda _i: self.edit(atlas=self.atlas_combo.currentData(), text="Change atlas")
+            lambda _i: self.edit(
+                atlas=self.atlas_combo.currentData(),
+                text=f"Atlas: {self._atlas_name(self.atlas())} → {self.atlas_combo.currentText()}",
+            )
         )
+        from rootmap.ui.form_guard import ValueGuard  # no wheel, no typed letters
+
+        ValueGuard(self.atlas_combo).watch(self.atlas_combo)
         self.disclaimer = disclaimer_label(self)
         self.statusBar().addPermanentWidget(self.disclaimer)
 
@@ -549,20 +558,21 @@ class MainWindow(QMainWindow):
         from rootmap.encounter import Sign
 
         sign = None if value is None else Sign(sign=name, side=side, value=value)
-        shown = "not tested" if value is None else value
-        encounter = self._state.encounter.with_sign(sign, name, side)
-        # Stepping through a drop-down with the arrow keys is one undo step.
+        before = self._state.encounter
+        old = next((s.value for s in before.signs if (s.sign, s.side) == (name, side)), None)
+        # Named "sign, side: old → new"; stepping with the arrow keys is one undo step.
         self.edit(
-            encounter,
-            text=f"{name.replace('_', ' ')} {side}: {shown}",
-            merge_field=f"sign.{name}.{side}",
+            before.with_sign(sign, name, side),
+            text=self.exam_panel.describe_change(name, side, old, value),
+            merge_field=self.exam_panel.merge_field(name, side),
         )
 
     def _on_history_edited(self, history: History, field: str) -> None:
         merge = "history.age" if field == "age" else None
+        before = self._state.encounter.history
         self.edit(
             self._state.encounter.with_history(history),
-            text=f"History: {field.replace('_', ' ')}",
+            text=self.history_panel.describe_change(field, before, history),
             merge_field=merge,
         )
 

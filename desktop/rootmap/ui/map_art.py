@@ -17,8 +17,11 @@ from xml.etree import ElementTree
 from PySide6.QtCore import QByteArray, QObject, QRectF
 from PySide6.QtSvg import QSvgRenderer
 
+from rootmap.ui.art_labels import ArtLabel, labels_in
+
 SVG_NS = "http://www.w3.org/2000/svg"
 TITLE_GROUP = "title"
+LABELS_GROUP = "labels"
 MARGIN = 0.02  # of the content's larger side, on each side
 
 
@@ -32,14 +35,29 @@ def top_level_groups(root: ElementTree.Element) -> list[ElementTree.Element]:
     return [child for child in root if child.tag in ("g", f"{{{SVG_NS}}}g") and child.get("id")]
 
 
-def load_art(svg_file: Path, parent: QObject | None) -> Art:
-    """The renderer for the art without its title group, the rectangle to fit, the title."""
+def load_art(
+    svg_file: Path, parent: QObject | None, labels_out: list[ArtLabel] | None = None
+) -> Art:
+    """The renderer for the art without its title group, the rectangle to fit, the title.
+
+    With ``labels_out``, the texts of the ``labels`` group (R, L, "patient's right"...)
+    are left out of the art too and added to that list: the view draws them at a size
+    that stays readable (``rootmap.ui.art_labels``). The fit still makes room for them."""
     data = Path(svg_file).read_bytes()
     root = ElementTree.fromstring(data)
     groups = top_level_groups(root)
     kept = [g for g in groups if g.get("id") != TITLE_GROUP]
     lines: list[str] = []
-    if len(kept) < len(groups):
+    lettering: list[ArtLabel] = []
+    if labels_out is not None:
+        for group in (g for g in kept if g.get("id") == LABELS_GROUP):
+            lettering += labels_in([group])
+            for parent_element in list(group.iter()):
+                for child in list(parent_element):
+                    if child.tag in ("text", f"{{{SVG_NS}}}text"):
+                        parent_element.remove(child)
+        labels_out += lettering
+    if len(kept) < len(groups) or lettering:
         for group in groups:
             if group.get("id") == TITLE_GROUP:
                 root.remove(group)
@@ -56,6 +74,9 @@ def load_art(svg_file: Path, parent: QObject | None) -> Art:
         rect = renderer.transformForElement(group_id).mapRect(renderer.boundsOnElement(group_id))
         if rect.isValid():
             bounds = bounds.united(rect) if bounds.isValid() else rect
+    for label in lettering:
+        rect = label.scene_rect()
+        bounds = bounds.united(rect) if bounds.isValid() else rect
     if not bounds.isValid():
         bounds = renderer.viewBoxF()
     margin = MARGIN * max(bounds.width(), bounds.height())

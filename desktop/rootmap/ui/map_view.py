@@ -5,10 +5,14 @@ re-renders it); each region is a ``RegionItem`` built once from
 ``rootmap.maps.RegionShape.commands``. A change restyles the affected items only.
 
 Mouse: left click marks (``regionClicked(key, "left")``), right click clears
-(``"right"``); Ctrl+wheel zooms under the cursor; middle-drag or Space+drag pans.
+(``"right"``); Ctrl+wheel zooms under the cursor; middle-drag or Space+drag pans. A region
+smaller than 26 px on screen also takes clicks in a 26 px square around its label point
+(``region_at``); the hover outline always shows the region a click there would mark.
 
 Keyboard (the view takes focus with Tab and then shows a focus ring): the arrow keys move
-a "current region" outline (thick, dark, dashed) to the nearest region that way, Home/End
+a "current region" outline (thick, dark, dashed) to the nearest region that way on screen
+(``map_keyboard.neighbour`` with the regions' outlines), ``/`` or Ctrl+F opens a find box
+that picks a region by part of its name (``rootmap.ui.map_find``), Home/End
 go to the first/last region, Enter or Space marks the current region exactly as a left
 click would (the same ``regionClicked`` signal, so the same undoable edit) and Delete or
 Backspace clears it as a right click would. ``currentRegionChanged(key)`` tells the map
@@ -25,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -38,6 +42,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QTextDocumentFragment,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
@@ -55,7 +60,9 @@ from PySide6.QtWidgets import (
 from rootmap import palette
 from rootmap.painting import painter_path
 from rootmap.ui import brushes, map_keyboard
+from rootmap.ui.art_labels import ArtLabel, body_pixels, paint_label
 from rootmap.ui.map_art import load_art
+from rootmap.ui.map_find import RegionFinder
 
 if TYPE_CHECKING:  # rootmap.maps imports svgelements: load it only when a map is built
     from rootmap.maps import MapView as MapGeometry
@@ -64,6 +71,9 @@ if TYPE_CHECKING:  # rootmap.maps imports svgelements: load it only when a map i
 Mark = tuple[str, int | None]  # (kind, intensity)
 HIGHLIGHT_NONE, HIGHLIGHT_PRIMARY, HIGHLIGHT_OVERLAP = 0, 1, 2
 MIN_ZOOM, MAX_ZOOM = 0.2, 12.0
+LABEL_PX = 4  # a click this close to a region's label point (its middle) is always its own
+TARGET_PX = 26  # a small region takes the clicks in this square (>= 24 x 24 px left after overlaps)
+BIG_LABEL_SIZE, BIG_LABEL_FACTOR = 30, 1.5  # the R/L letters: half as large again as text
 CURRENT_OUTLINE = "#1A1A1A"  # the keyboard's current region: dark dashes on a white halo
 ARROWS: dict[int, str] = {
     Qt.Key.Key_Right.value: "right",
@@ -71,6 +81,20 @@ ARROWS: dict[int, str] = {
     Qt.Key.Key_Up.value: "up",
     Qt.Key.Key_Down.value: "down",
 }
+
+
+def polygon_area(path: QPainterPath) -> float:
+    """The area a path covers (shoelace over its fill polygons)."""
+    total = 0.0
+    for polygon in path.toFillPolygons():
+        points = [polygon.at(i) for i in range(polygon.size())]
+        total += abs(
+            sum(
+                a.x() * b.y() - b.x() * a.y()
+                for a, b in zip(points, points[1:] + points[:1], strict=True)
+            )
+        )
+    return total / 2
 
 
 class RegionItem(QGraphicsPathItem):
@@ -83,14 +107,14 @@ class RegionItem(QGraphicsPathItem):
         self.region = shape.region
         self.side = shape.side
         self.label_point = QPointF(*shape.label_point)
+        self.area = polygon_area(path)  # in scene units (how hard it is to hit)
         self.marks: tuple[Mark, ...] = ()
         self.highlight = HIGHLIGHT_NONE
         self.hovered = False
         self.current = False  # the keyboard's current region (drawn while the view has focus)
         self._bounds = path.boundingRect().adjusted(-12, -12, 12, 12)
         self.setPen(QPen(Qt.PenStyle.NoPen))
-        self.setAcceptHoverEvents(True)
-        self.setZValue(1)
+        self.setZValue(1)  # (hover is set by the view: it knows which region a click takes)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -117,13 +141,10 @@ class RegionItem(QGraphicsPathItem):
     def is_styled(self) -> bool:
         return bool(self.marks) or self.highlight != HIGHLIGHT_NONE
 
-    def hoverEnterEvent(self, event: object) -> None:
-        self.hovered = True
-        self.update()
-
-    def hoverLeaveEvent(self, event: object) -> None:
-        self.hovered = False
-        self.update()
+    def set_hovered(self, on: bool) -> None:
+        if on != self.hovered:
+            self.hovered = on
+            self.update()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -176,7 +197,10 @@ class MapGraphicsView(QGraphicsView):
         self.geometry_ = geometry
         self.name = geometry.name
         self.setObjectName(f"map_{geometry.name}")
-        self.renderer, self._content, self.title_lines = load_art(Path(geometry.svg_file), self)
+        self.labels: list[ArtLabel] = []  # R, L, "patient's right"...: drawn readable
+        self.renderer, self._content, self.title_lines = load_art(
+            Path(geometry.svg_file), self, labels_out=self.labels
+        )
         self.setScene(QGraphicsScene(self._content, self))
         self.art = QGraphicsSvgItem()
         self.art.setSharedRenderer(self.renderer)
@@ -211,6 +235,11 @@ class MapGraphicsView(QGraphicsView):
         self._space_down = False
         self._space_panned = False
         self._hover_key = ""
+        self._targets_for: QTransform | None = None
+        self._targets: dict[str, tuple[QPointF, float]] = {}
+        self._finder: RegionFinder | None = None
+        self._before_find = ""
+        self._outline_points: dict[str, list[tuple[float, float]]] | None = None
 
     # --- zoom and pan -------------------------------------------------------------
     def zoom(self) -> float:
@@ -267,7 +296,44 @@ class MapGraphicsView(QGraphicsView):
         if plain and self._keyboard(key):
             event.accept()
             return
+        if event.text() == "/" or (
+            key == Qt.Key.Key_F and modifiers == Qt.KeyboardModifier.ControlModifier
+        ):
+            self.open_finder()
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def open_finder(self) -> RegionFinder:
+        """The find box (``/`` or Ctrl+F): typing part of a name picks the region."""
+        if self._finder is None:
+            self._finder = RegionFinder(self._region_names, self)
+            self._finder.chosen.connect(self.set_current)
+            self._finder.closed.connect(self._finder_closed)
+        self._before_find = self.current_key
+        self._finder.open(self.current_key.split(".", 1)[0])
+        return self._finder
+
+    def _finder_closed(self, keep: bool) -> None:
+        if not keep:
+            self.set_current(self._before_find)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _region_names(self) -> dict[str, str]:
+        return {k: self.description(i).split("\n", 1)[0] for k, i in self.items_by_key.items()}
+
+    def _outlines(self) -> dict[str, list[tuple[float, float]]]:
+        """Each region's outline points (scene units), for the arrow keys; built once."""
+        if self._outline_points is None:
+            self._outline_points = {
+                key: [
+                    (polygon.at(i).x(), polygon.at(i).y())
+                    for polygon in item.path().toFillPolygons()
+                    for i in range(polygon.size())
+                ]
+                for key, item in self.items_by_key.items()
+            }
+        return self._outline_points
 
     def _keyboard(self, key: int) -> bool:
         """Arrow keys, Home/End, Enter, Delete/Backspace; False for any other key."""
@@ -275,7 +341,9 @@ class MapGraphicsView(QGraphicsView):
             if not self.current_key:
                 target = map_keyboard.first_key(self._label_points)
             else:
-                target = map_keyboard.neighbour(self._label_points, self.current_key, ARROWS[key])
+                target = map_keyboard.neighbour(
+                    self._label_points, self.current_key, ARROWS[key], self._outlines()
+                )
             self.set_current(target or self.current_key)
         elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
             pick = map_keyboard.first_key if key == Qt.Key.Key_Home else map_keyboard.last_key
@@ -317,11 +385,14 @@ class MapGraphicsView(QGraphicsView):
         self.current_key = key if item is not None else ""
         if item is None:
             return
-        item.set_current(self.hasFocus())
+        item.set_current(self.hasFocus() or self._finding())
         self.ensureVisible(item, 8, 8)
         if announce:
             self._describe(item)
             self.currentRegionChanged.emit(item.key)
+
+    def _finding(self) -> bool:
+        return self._finder is not None and self._finder.isVisible()
 
     def description(self, item: RegionItem) -> str:
         """The region in plain words: name, side, roots and marks (the tooltip's text)."""
@@ -346,10 +417,39 @@ class MapGraphicsView(QGraphicsView):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         item = self.items_by_key.get(self.current_key)
-        if item is not None:
+        if item is not None and not self._finding():
             item.set_current(False)
         self._space_down = False
         self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        super().drawForeground(painter, rect)
+        if not self.labels:
+            return
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        for label, at, pixels in self.drawn_labels():
+            paint_label(painter, label, at, pixels, self.viewport().width())
+        painter.restore()
+
+    def drawn_labels(self) -> list[tuple[ArtLabel, QPointF, float]]:
+        """The side letters and captions as drawn now: where (viewport pixels) and how
+        large (never below the app's body text; presentation mode enlarges that)."""
+        zoom = self.zoom()
+        body = body_pixels()
+        drawn: list[tuple[ArtLabel, QPointF, float]] = []
+        below: dict[float, float] = {}  # anchor x -> the lowest baseline drawn there so far
+        for label in sorted(self.labels, key=lambda lb: (lb.x, lb.y)):
+            least = body * (BIG_LABEL_FACTOR if label.size >= BIG_LABEL_SIZE else 1.0)
+            pixels = max(label.size * zoom, least)
+            at = QPointF(self.mapFromScene(QPointF(label.x, label.y)))
+            above = below.get(label.x)
+            if above is not None:  # a caption under its letter: keep it clear of it
+                at.setY(max(at.y(), above + pixels * 1.05))
+            below[label.x] = at.y() + pixels * 0.25
+            drawn.append((label, at, pixels))
+        return drawn
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -362,10 +462,57 @@ class MapGraphicsView(QGraphicsView):
 
     # --- clicks -------------------------------------------------------------------
     def region_at(self, position: QPointF) -> RegionItem | None:
-        for item in self.items(position.toPoint()):
-            if isinstance(item, RegionItem):
+        """The region a click at ``position`` (viewport pixels) marks.
+
+        A small region (under ``TARGET_PX`` on screen either way) takes the clicks in a
+        ``TARGET_PX`` square around its label point as well as on itself. Where targets
+        overlap, the smaller region wins: the hardest to hit keeps its whole square. A
+        click within ``LABEL_PX`` of a region's label point (its middle) is that region's."""
+        direct = [i for i in self.items(position.toPoint()) if isinstance(i, RegionItem)]
+        transform = self.viewportTransform()
+        for item in direct:  # the middle of a region is always that region's
+            middle = transform.map(item.label_point) - position
+            if abs(middle.x()) <= LABEL_PX and abs(middle.y()) <= LABEL_PX:
                 return item
-        return None
+        hits = [(self._screen_area(i), i.key) for i in direct]
+        half = TARGET_PX / 2
+        for key, (point, area) in self._small_targets().items():
+            if abs(point.x() - position.x()) <= half and abs(point.y() - position.y()) <= half:
+                hits.append((area, key))
+        return self.items_by_key[min(hits)[1]] if hits else None
+
+    def _screen_area(self, item: RegionItem) -> float:
+        return item.area * self.viewportTransform().m11() ** 2
+
+    def _small_targets(self) -> dict[str, tuple[QPointF, float]]:
+        """The small regions at this zoom: key -> (label point in viewport pixels, area)."""
+        transform = self.viewportTransform()
+        if self._targets_for != transform:
+            self._targets_for = transform
+            self._targets = {}
+            for key, item in self.items_by_key.items():
+                box = transform.mapRect(item.path().boundingRect())
+                if min(box.width(), box.height()) < TARGET_PX:
+                    area = self._screen_area(item)
+                    self._targets[key] = (transform.map(item.label_point), area)
+        return self._targets
+
+    def _set_hover(self, key: str) -> None:
+        """Outline the region a click would mark now ("" for none) and say so."""
+        if key == self._hover_key:
+            return
+        old = self.items_by_key.get(self._hover_key)
+        if old is not None:
+            old.set_hovered(False)
+        self._hover_key = key
+        item = self.items_by_key.get(key)
+        if item is not None:
+            item.set_hovered(True)
+        self.regionHovered.emit(key)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self._set_hover("")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         button = event.button()
@@ -398,10 +545,7 @@ class MapGraphicsView(QGraphicsView):
             return
         super().mouseMoveEvent(event)
         item = self.region_at(event.position())
-        key = item.key if item is not None else ""
-        if key != self._hover_key:
-            self._hover_key = key
-            self.regionHovered.emit(key)
+        self._set_hover(item.key if item is not None else "")
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:

@@ -32,6 +32,13 @@ def merge_id(field: str) -> int:
     return _MERGE_IDS.setdefault(field, 1000 + len(_MERGE_IDS))
 
 
+def merged_text(first: str, latest: str) -> str:
+    """The name of two merged steps: "X: a → b" and "X: b → c" give "X: a → c"."""
+    head, arrow, _ = first.rpartition(" → ")
+    _, latest_arrow, tail = latest.rpartition(" → ")
+    return f"{head} → {tail}" if arrow and latest_arrow else latest
+
+
 class StateChange(QUndoCommand):
     """Replace the editor state; ``apply`` is the window's function that shows a state."""
 
@@ -56,6 +63,7 @@ class StateChange(QUndoCommand):
         if not isinstance(other, StateChange) or other.id() != self._id or self._id == -1:
             return False
         self.after = other.after
+        self.setText(merged_text(self.text(), other.text()))
         if self.after == self.before:
             self.setObsolete(True)  # stepped back to where it started: drop the step
         return True

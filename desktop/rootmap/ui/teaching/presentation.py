@@ -5,7 +5,9 @@ Sizes follow the screen: type is 2.2 % of the screen's height (24 px at 1080 lin
 and outlines thicken by the same factor. The toolbars' icons, the finding palette's
 icons and intensity slider grow with the type (the type size over the usual one). The
 exam forms and the results column are hidden to give the maps and the teaching panel
-the room; everything comes back on leaving (F11 or Esc).
+the room; everything comes back on leaving (F11 or Esc). The maps' side letters and
+"patient's right/left" captions are drawn at no less than the type size
+(``MapGraphicsView.drawn_labels``), so they grow with it too.
 """
 
 from __future__ import annotations
