@@ -47,7 +47,7 @@ def raise_flags(
             truth, witnesses = evaluate(gate, facts)
             if truth is not True:
                 continue
-            gate_why = [f"a spinal presentation: {', '.join(witnesses)}"] if witnesses else []
+            gate_why = [f"a spinal presentation: {', '.join(sorted(witnesses))}"] if witnesses else []
         why: list[str] = []
         weights: list[float] = []
         for feature, rule in compiled.red_flags[flag.id]:
