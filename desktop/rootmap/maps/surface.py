@@ -12,7 +12,9 @@ units: both views are drawn at one scale), with the feet counted once:
   size), shared among the sole's regions that no body view shows in proportion to
   their areas on ``foot_plantar`` (the heel's share stays with ``body_back``);
 - the zoomed foot views (``foot_dorsal``, ``foot_medial``, ``foot_lateral``) add
-  nothing: they show skin that the above already counts.
+  nothing: they show skin that the above already counts;
+- a region's left and right areas are averaged (the art is drawn by hand and differs by
+  a fraction of a percent between sides), so that a mirrored drawing has the same extent.
 
 ``surface_percent()`` gives ``side.region`` -> percent of that surface (they sum to
 100). The engine does not read maps: ``tools/bake_surface.py`` writes the table into
@@ -78,8 +80,19 @@ def surface_areas(views: dict[str, MapView] | None = None) -> dict[str, float]:
     return areas
 
 
+def symmetric(areas: dict[str, float]) -> dict[str, float]:
+    """Each left/right pair of a region given the mean of its two areas."""
+    out = dict(areas)
+    for key, area in areas.items():
+        side, _, region = key.partition(".")
+        other = {"left": "right", "right": "left"}.get(side)
+        if other and f"{other}.{region}" in areas:
+            out[key] = (area + areas[f"{other}.{region}"]) / 2
+    return out
+
+
 def surface_percent(views: dict[str, MapView] | None = None) -> dict[str, float]:
     """``side.region`` -> percent of the drawn surface (summing to 100), sorted by key."""
-    areas = surface_areas(views)
+    areas = symmetric(surface_areas(views))
     total = sum(areas.values())
     return {key: 100 * areas[key] / total for key in sorted(areas)}
