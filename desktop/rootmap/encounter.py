@@ -355,25 +355,29 @@ def parse_encounter(
     previous = []
     for i, item in enumerate(_require_list(root["previous"], "previous")):
         where = f"previous[{i}]"
-        visit = _require_mapping(item, where)
-        if "previous" in visit:
+        raw = _require_mapping(item, where)
+        if "previous" in raw:
             raise EncounterError(
                 f"{where}.previous",
                 "an earlier visit cannot hold earlier visits of its own "
                 "(list every earlier visit in the top-level previous)",
             )
-        if "date" not in visit:
+        if "date" not in raw:
             raise EncounterError(f"{where}.date", "is missing (every earlier visit needs a date)")
-        previous.append(_parse_visit(visit, f"{where}.", regions, sink))
+        previous.append(_parse_visit(raw, f"{where}.", regions, sink))
     if len(previous) > MAX_PREVIOUS:
         raise EncounterError("previous", f"more than {MAX_PREVIOUS} earlier visits")
     if previous and encounter.date is None:
         raise EncounterError("date", "is missing (an encounter with previous visits needs a date)")
-    for i, visit in enumerate(previous):
-        if encounter.date is not None and visit.date is not None and visit.date > encounter.date:
+    for i, earlier in enumerate(previous):
+        if (
+            encounter.date is not None
+            and earlier.date is not None
+            and earlier.date > encounter.date
+        ):
             raise EncounterError(
                 f"previous[{i}].date",
-                f"{visit.date} is after this visit's date {encounter.date}",
+                f"{earlier.date} is after this visit's date {encounter.date}",
             )
     return replace(encounter, previous=tuple(previous))
 

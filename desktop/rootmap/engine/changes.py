@@ -31,7 +31,11 @@ def most_recent(visits: tuple[Encounter, ...]) -> Encounter | None:
     """The latest visit by date (ties broken by content, never by list order)."""
     if not visits:
         return None
-    return max(visits, key=lambda v: (v.date or "", json.dumps(v.to_json(), sort_keys=True)))
+    latest = max(v.date or "" for v in visits)
+    candidates = [v for v in visits if (v.date or "") == latest]
+    if len(candidates) == 1:
+        return candidates[0]
+    return max(candidates, key=lambda v: json.dumps(v.to_json(), sort_keys=True))
 
 
 def distance_from_normal(sign: Sign) -> int:

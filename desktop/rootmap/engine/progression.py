@@ -56,25 +56,25 @@ def progression_evidence(encounter: Encounter) -> tuple[str, ...]:
     if encounter.date is None or not encounter.previous:
         return ()
     today = date.fromisoformat(encounter.date)
+    within = []  # (date, {(sign, side): sign}) of the earlier visits inside the window
+    for visit in encounter.previous:
+        if (
+            visit.date is not None
+            and 0 <= (today - date.fromisoformat(visit.date)).days <= WINDOW_DAYS
+        ):
+            within.append((visit.date, {(s.sign, s.side): s for s in visit.signs}))
     lines = []
     for now in sorted(encounter.signs, key=lambda s: (s.sign, s.side)):
         if now.excluded is not None or not _deficit_kind(now):
             continue
         best: tuple[int, str, Sign] | None = None
-        for visit in encounter.previous:
-            if visit.date is None:
-                continue
-            days = (today - date.fromisoformat(visit.date)).days
-            if not 0 <= days <= WINDOW_DAYS:
-                continue
-            before = next(
-                (s for s in visit.signs if (s.sign, s.side) == (now.sign, now.side)), None
-            )
+        for when, signs in within:
+            before = signs.get((now.sign, now.side))
             if before is None or before.excluded is not None:
                 continue
             drop = _drop(before, now)
-            if drop and (best is None or (drop, visit.date) > (best[0], best[1])):
-                best = (drop, visit.date, before)
+            if drop and (best is None or (drop, when) > (best[0], best[1])):
+                best = (drop, when, before)
         if best is not None:
             drop, when, before = best
             days = (today - date.fromisoformat(when)).days
