@@ -369,7 +369,15 @@ def parse_encounter(
         raise EncounterError("previous", f"more than {MAX_PREVIOUS} earlier visits")
     if previous and encounter.date is None:
         raise EncounterError("date", "is missing (an encounter with previous visits needs a date)")
+    seen: dict[str | None, int] = {}
     for i, earlier in enumerate(previous):
+        if earlier.date in seen:
+            raise EncounterError(
+                f"previous[{i}].date",
+                f"{earlier.date} is also the date of previous[{seen[earlier.date]}] "
+                "(one earlier visit per date)",
+            )
+        seen[earlier.date] = i
         if (
             encounter.date is not None
             and earlier.date is not None

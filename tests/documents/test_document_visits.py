@@ -131,6 +131,7 @@ def test_a_newer_file_is_refused_with_a_clear_message_and_left_untouched(tmp_pat
         ([{"findings": []}, {"date": "2026-11-17"}], r"visits\[0\].date: is missing"),
         ([{"date": "2026-11-17", "previous": []}], r"visits\[0\].previous: .*cannot hold"),
         ([{"date": "17 Nov"}], "damaged visit 1: date"),
+        ([{"date": "2026-11-17"}, {"date": "2026-11-17"}], "two visits on 2026-11-17"),
         ("all of them", "visits: must be a list"),
     ],
 )
@@ -171,7 +172,12 @@ def test_a_follow_up_of_an_undated_visit_dates_it_by_the_document():
 
 
 @pytest.mark.parametrize(
-    ("when", "message"), [("2026-11-01", "before the last visit"), ("soon", "ISO 8601")]
+    ("when", "message"),
+    [
+        ("2026-11-01", "after the last visit"),
+        ("2026-11-17", "after the last visit"),
+        ("soon", "ISO 8601"),
+    ],
 )
 def test_a_follow_up_needs_a_date_on_or_after_the_last_visit(when, message):
     with pytest.raises(VisitError, match=message):
@@ -192,6 +198,8 @@ def test_visits_are_listed_found_read_and_replaced():
     assert changed.earlier == (edited,) and changed.encounter == SECOND
     with pytest.raises(VisitError):
         get_visit(TWO_VISITS, 2)
+    with pytest.raises(VisitError, match="one visit per date"):
+        replace_visit(TWO_VISITS, 0, replace(FIRST, date=SECOND.date))
 
 
 def test_for_analysis_gives_the_engine_the_visits_before_it():

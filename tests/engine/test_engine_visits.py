@@ -113,6 +113,10 @@ def test_the_comparison_is_with_the_most_recent_earlier_visit(knowledge):
         (with_previous(visit("2026-11-17"), {"findings": []}), "previous[0].date"),
         (with_previous({"findings": []}, visit("2026-11-03")), "date"),
         (with_previous(visit("2026-11-17"), visit("2026-12-01")), "previous[0].date"),
+        (
+            with_previous(visit("2026-11-17"), visit("2026-11-03"), visit("2026-11-03")),
+            "previous[1].date",
+        ),
         ({"date": "17/11/2026"}, "date"),
         ({"date": "2026-02-30"}, "date"),
         ({"date": 20261117}, "date"),

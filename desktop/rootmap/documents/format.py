@@ -7,7 +7,7 @@ Version 2 (written since follow-up visits)::
      "atlas": ..., "patient_label": ..., "notes": ..., "created": ..., "modified": ...}
 
 Each visit is a contract encounter with its ``date`` and no ``previous`` (the file's
-list *is* the history). The last visit by date is the current one
+list *is* the history), one visit per date. The last visit by date is the current one
 (``Document.encounter``); the others are ``Document.earlier``. A single visit may be
 undated (a version 1 file, re-saved); two or more must each have a date.
 
@@ -29,6 +29,7 @@ deeply nested, of the wrong shape, or made by a newer RootMap raises one
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Collection, Mapping
@@ -214,6 +215,8 @@ def _visits(
         except EncounterError as error:
             raise DocumentError(f"damaged encounter: {_one_line(str(error))}") from None
         earlier = sorted(single.previous, key=lambda v: v.date or "")
+        if earlier and earlier[-1].date == single.date:
+            raise DocumentError(f"previous: a visit on {single.date} twice (one visit per date)")
         return tuple(earlier), replace(single, previous=())
     if "encounter" in envelope:
         sink.append("encounter: ignored in a version 2 file (its visits are in visits)")
@@ -236,7 +239,10 @@ def _visits(
         if visit.date is None and len(items) > 1:
             raise DocumentError(f"visits[{i}].date: is missing (each of several visits needs one)")
         visits.append(visit)
-    visits.sort(key=lambda v: v.date or "")  # stable: visits of one day keep their order
+    visits.sort(key=lambda v: v.date or "")
+    for before, after in itertools.pairwise(visits):
+        if before.date == after.date:
+            raise DocumentError(f"visits: two visits on {before.date} (one visit per date)")
     return tuple(visits[:-1]), visits[-1]
 
 

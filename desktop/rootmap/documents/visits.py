@@ -1,7 +1,7 @@
 """A document's visits: list them, start a follow-up, read or replace one. No Qt.
 
 Visits are identified by their **position** in date order (0: the first visit;
-``-1`` or ``len - 1``: the current one), since two visits may share a date. Every
+``-1`` or ``len - 1``: the current one) or found by their date (one visit per date). Every
 function returns a new ``Document``; none touches a file. For the engine,
 ``for_analysis`` gives a visit with the visits before it as ``previous``, which is
 what ``rootmap.engine.analyze`` compares (contract v2).
@@ -61,7 +61,7 @@ def get_visit(document: Document, index: int = -1) -> Encounter:
 
 
 def find_visit(document: Document, when: str) -> int:
-    """The position of the (last) visit on date ``when``; ``VisitError`` if there is none."""
+    """The position of the visit on date ``when``; ``VisitError`` if there is none."""
     try:
         day = parse_date(when, "--visit")
     except EncounterError as error:
@@ -82,6 +82,9 @@ def replace_visit(document: Document, index: int, encounter: Encounter) -> Docum
     every[index] = encounter
     if len(every) > 1 and any(v.date is None for v in every):
         raise VisitError("each of several visits needs a date")
+    dates = [v.date for v in every]
+    if len(set(dates)) != len(dates):
+        raise VisitError(f"another visit is dated {encounter.date} (one visit per date)")
     every.sort(key=lambda v: v.date or "")
     return replace(document, earlier=tuple(every[:-1]), encounter=every[-1])
 
@@ -101,8 +104,8 @@ def add_follow_up(document: Document, when: str) -> Document:
     last = document.encounter
     if last.date is None:
         last = replace(last, date=document.created[:10])
-    if day < (last.date or ""):
-        raise VisitError(f"a follow-up cannot be dated {day}, before the last visit ({last.date})")
+    if day <= (last.date or ""):
+        raise VisitError(f"a follow-up must be dated after the last visit ({last.date}), not {day}")
     follow_up = Encounter(history=carried_history(last.history, last.date, day), date=day)
     return replace(document, earlier=(*document.earlier, last), encounter=follow_up)
 
