@@ -208,6 +208,27 @@ class Encounter:
     def with_history(self, history: History) -> Encounter:
         return replace(self, history=history)
 
+    def with_exclusion(self, item: Finding | Sign, reason: str | None) -> Encounter:
+        """Mark a finding or sign "not due to a root" with a short reason (None: unmark).
+
+        ``item`` is matched by what it marks (region, side and kind; or sign and side),
+        whatever its current value or exclusion.
+        """
+        text = None if reason is None else " ".join(reason.split())[:MAX_REASON_CHARS] or None
+        if isinstance(item, Finding):
+            findings = tuple(
+                replace(f, excluded=text)
+                if (f.region, f.side, f.kind) == (item.region, item.side, item.kind)
+                else f
+                for f in self.findings
+            )
+            return replace(self, findings=findings)
+        signs = tuple(
+            replace(s, excluded=text) if (s.sign, s.side) == (item.sign, item.side) else s
+            for s in self.signs
+        )
+        return replace(self, signs=signs)
+
 
 def _require_mapping(value: Any, where: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):

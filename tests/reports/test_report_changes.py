@@ -81,7 +81,8 @@ def test_snapshot_of_a_visit_that_does_not_exist_gets_one_line(tmp_path: Path):
 
 
 def test_the_change_map_paints_each_change_in_its_colour(qapp):
-    from rootmap.reports.changes import region_changes, render_change_view
+    from rootmap.follow_up import region_changes
+    from rootmap.reports.changes import render_change_view
 
     document = read_document(EXAMPLE, KNOWLEDGE.regions, KNOWLEDGE.atlases)
     analysis = analyze(for_analysis(document, find_visit(document, "2026-11-17")), KNOWLEDGE)

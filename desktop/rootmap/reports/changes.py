@@ -11,60 +11,24 @@ extent of each visit. ``changes_html`` is plain HTML for the report's ``QTextDoc
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen, QTextDocument
 
 from rootmap import palette
-from rootmap.analysis import Analysis, Changes, FindingChange, Observed
+from rootmap.analysis import Analysis, FindingChange, Observed
 from rootmap.documents import Document
-from rootmap.encounter import FINDING_KINDS, MRC_SIGNS, Encounter
+from rootmap.encounter import FINDING_KINDS, MRC_SIGNS
 from rootmap.engine.extent import extent_of
 from rootmap.engine.progression import show_date
+from rootmap.follow_up import Comparison, comparison_for, region_changes
 from rootmap.knowledge import Knowledge
 from rootmap.maps import VIEW_NAMES, MapView, load_view
 
 PRINT_DPI = 300
 LAYOUT_DPI = 96
 COLUMN = 0.31  # each figure's width, of the text width
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """Two visits and their analyses, as the changes page needs them."""
-
-    earlier: Encounter
-    current: Encounter
-    earlier_analysis: Analysis
-    analysis: Analysis  # the current visit's, with ``changes``
-    changes: Changes
-
-
-def comparison_for(
-    current: Encounter, analysis: Analysis, knowledge: Knowledge
-) -> Comparison | None:
-    """The comparison behind ``analysis.changes`` (None without earlier visits)."""
-    from rootmap.engine import analyze
-    from rootmap.engine.changes import most_recent
-
-    earlier = most_recent(current.previous)
-    if earlier is None or analysis.changes is None:
-        return None
-    earlier_analysis = analyze(earlier, knowledge, analysis.atlas)
-    return Comparison(earlier, current, earlier_analysis, analysis, analysis.changes)
-
-
-def region_changes(changes: Changes) -> dict[str, str]:
-    """``side.region`` -> its most pressing change over the kinds marked there."""
-    rank = {change: i for i, change in enumerate(palette.CHANGE_PRECEDENCE)}
-    out: dict[str, str] = {}
-    for item in changes.findings:
-        key = f"{item.side}.{item.region}"
-        if key not in out or rank[item.change] < rank[out[key]]:
-            out[key] = item.change
-    return out
 
 
 def views_with_marks(comparison: Comparison) -> tuple[str, ...]:
@@ -372,12 +336,9 @@ def _pct(value: float) -> str:
 
 
 __all__ = [
-    "Comparison",
     "add_change_figures",
     "changes_html",
-    "comparison_for",
     "paint_change_view",
-    "region_changes",
     "render_change_legend",
     "render_change_view",
     "with_changes_page",
