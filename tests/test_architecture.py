@@ -13,6 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "desktop" / "rootmap"
 # (cli.py is the dispatcher: it imports the window lazily, only when no subcommand is given.)
 CORE = [
     "analysis.py",
+    "follow_up.py",
     "encounter.py",
     "resources.py",
     "palette.py",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 CATEGORIES = ("spinal", "peripheral_nerve", "local_foot", "systemic", "central")
@@ -78,16 +79,116 @@ class RedFlagResult:
 
 
 @dataclass(frozen=True)
+class Extent:
+    """The share of the drawn body surface marked, in percent: in all and per kind."""
+
+    all: float
+    by_kind: Mapping[str, float]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"all": round(self.all, 2), **{k: round(v, 2) for k, v in self.by_kind.items()}}
+
+
+@dataclass(frozen=True)
+class Observed:
+    """One visit's value of a finding (its intensity) or a sign (its value), with the date."""
+
+    value: int | str | None
+    date: str | None
+
+
+@dataclass(frozen=True)
+class FindingChange:
+    region: str
+    side: str
+    kind: str
+    change: str  # new, resolved, worse, better, same
+    earlier: Observed | None  # value: the intensity (None: marked without one)
+    current: Observed | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "region": self.region,
+            "side": self.side,
+            "kind": self.kind,
+            "change": self.change,
+            "earlier": _observed(self.earlier, "intensity"),
+            "current": _observed(self.current, "intensity"),
+        }
+
+
+@dataclass(frozen=True)
+class SignChange:
+    sign: str
+    side: str
+    change: str  # worse, better, same, changed, new (tested now only), untested (earlier only)
+    earlier: Observed | None
+    current: Observed | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sign": self.sign,
+            "side": self.side,
+            "change": self.change,
+            "earlier": _observed(self.earlier, "value"),
+            "current": _observed(self.current, "value"),
+        }
+
+
+def _observed(observed: Observed | None, name: str) -> dict[str, Any] | None:
+    return None if observed is None else {name: observed.value, "date": observed.date}
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed since the most recent earlier visit (``since``) to this one (``date``)."""
+
+    date: str | None
+    since: str | None
+    findings: tuple[FindingChange, ...]
+    signs: tuple[SignChange, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "since": self.since,
+            "findings": [c.to_json() for c in self.findings],
+            "signs": [c.to_json() for c in self.signs],
+        }
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A finding or sign the clinician marked "not due to a root", and why."""
+
+    item: str  # e.g. "numbness over dorsum_central, left"
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"item": self.item, "reason": self.reason}
+
+
+@dataclass(frozen=True)
 class Analysis:
     roots: tuple[RootResult, ...]
     conditions: tuple[ConditionResult, ...]
     red_flags: tuple[RedFlagResult, ...]
     atlas: str
+    extent: Extent | None = None  # contract v2
+    changes: Changes | None = None  # contract v2: only with earlier visits
+    excluded: tuple[Exclusion, ...] = field(default=())  # "not due to a root"
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "roots": [r.to_json() for r in self.roots],
             "conditions": [c.to_json() for c in self.conditions],
             "red_flags": [f.to_json() for f in self.red_flags],
             "atlas": self.atlas,
         }
+        if self.extent is not None:
+            data["extent"] = self.extent.to_json()
+        if self.changes is not None:
+            data["changes"] = self.changes.to_json()
+        if self.excluded:
+            data["excluded"] = [e.to_json() for e in self.excluded]
+        return data

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date as calendar_date
 from typing import Any
 
 SIDES = ("left", "right")
@@ -76,6 +77,8 @@ HISTORY_FLAGS = (
 )
 HISTORY_KEYS = ("age", "onset", *HISTORY_FLAGS)
 MAX_AGE = 130
+MAX_REASON_CHARS = 200  # an exclusion's reason: a short phrase, e.g. "old ankle fracture"
+MAX_PREVIOUS = 200  # earlier visits of one patient
 
 
 class EncounterError(ValueError):
@@ -93,6 +96,7 @@ class Finding:
     side: str
     kind: str
     intensity: int | None = None
+    excluded: str | None = None  # "not due to a root": the reason, e.g. "old ankle fracture"
 
     @property
     def key(self) -> str:
@@ -103,6 +107,8 @@ class Finding:
         data: dict[str, Any] = {"region": self.region, "side": self.side, "kind": self.kind}
         if self.intensity is not None:
             data["intensity"] = self.intensity
+        if self.excluded is not None:
+            data["excluded"] = {"reason": self.excluded}
         return data
 
 
@@ -111,9 +117,13 @@ class Sign:
     sign: str
     side: str
     value: int | str
+    excluded: str | None = None  # "not due to a root": the reason, e.g. "known polyneuropathy"
 
     def to_json(self) -> dict[str, Any]:
-        return {"sign": self.sign, "side": self.side, "value": self.value}
+        data: dict[str, Any] = {"sign": self.sign, "side": self.side, "value": self.value}
+        if self.excluded is not None:
+            data["excluded"] = {"reason": self.excluded}
+        return data
 
 
 @dataclass(frozen=True)
@@ -146,13 +156,35 @@ class Encounter:
     findings: tuple[Finding, ...] = ()
     signs: tuple[Sign, ...] = ()
     history: History = field(default_factory=History)
+    date: str | None = None  # the visit's date, ISO 8601 (YYYY-MM-DD)
+    previous: tuple[Encounter, ...] = ()  # earlier visits of the same patient (none nested)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "findings": [f.to_json() for f in self.findings],
             "signs": [s.to_json() for s in self.signs],
             "history": self.history.to_json(),
         }
+        if self.date is not None:
+            data["date"] = self.date
+        if self.previous:
+            data["previous"] = [visit.to_json() for visit in self.previous]
+        return data
+
+    def counted(self) -> Encounter:
+        """What the engine scores: the findings and signs not marked "not due to a root"."""
+        return replace(
+            self,
+            findings=tuple(f for f in self.findings if f.excluded is None),
+            signs=tuple(s for s in self.signs if s.excluded is None),
+        )
+
+    def excluded_items(self) -> tuple[Finding | Sign, ...]:
+        """The findings and signs marked "not due to a root", in record order."""
+        return (
+            *(f for f in self.findings if f.excluded is not None),
+            *(s for s in self.signs if s.excluded is not None),
+        )
 
     def with_finding(self, finding: Finding) -> Encounter:
         """Mark a region: replaces any finding of the same kind already on that region."""
@@ -179,6 +211,27 @@ class Encounter:
 
     def with_history(self, history: History) -> Encounter:
         return replace(self, history=history)
+
+    def with_exclusion(self, item: Finding | Sign, reason: str | None) -> Encounter:
+        """Mark a finding or sign "not due to a root" with a short reason (None: unmark).
+
+        ``item`` is matched by what it marks (region, side and kind; or sign and side),
+        whatever its current value or exclusion.
+        """
+        text = None if reason is None else " ".join(reason.split())[:MAX_REASON_CHARS] or None
+        if isinstance(item, Finding):
+            findings = tuple(
+                replace(f, excluded=text)
+                if (f.region, f.side, f.kind) == (item.region, item.side, item.kind)
+                else f
+                for f in self.findings
+            )
+            return replace(self, findings=findings)
+        signs = tuple(
+            replace(s, excluded=text) if (s.sign, s.side) == (item.sign, item.side) else s
+            for s in self.signs
+        )
+        return replace(self, signs=signs)
 
 
 def _require_mapping(value: Any, where: str) -> Mapping[str, Any]:
@@ -252,7 +305,21 @@ def _parse_finding(data: Any, where: str, regions: Collection[str]) -> Finding:
     intensity = item.get("intensity")
     if intensity is not None:
         intensity = _require_int(intensity, 0, 10, f"{where}.intensity")
-    return Finding(region=region, side=side, kind=kind, intensity=intensity)
+    excluded = _parse_excluded(item.get("excluded"), f"{where}.excluded")
+    return Finding(region=region, side=side, kind=kind, intensity=intensity, excluded=excluded)
+
+
+def _parse_excluded(data: Any, where: str) -> str | None:
+    """``{"reason": "old ankle fracture"}`` -> the reason; None (or absent) -> not excluded."""
+    if data is None:
+        return None
+    item = _require_mapping(data, where)
+    reason = item.get("reason")
+    if not isinstance(reason, str) or not reason.strip():
+        raise EncounterError(f"{where}.reason", "must be a short text saying what explains it")
+    if len(reason) > MAX_REASON_CHARS:
+        raise EncounterError(f"{where}.reason", f"longer than {MAX_REASON_CHARS} characters")
+    return " ".join(reason.split())
 
 
 def _parse_sign(data: Any, where: str) -> Sign:
@@ -268,29 +335,30 @@ def _parse_sign(data: Any, where: str) -> Sign:
         value = _require_int(item["value"], 0, 5, f"{where}.value")
     else:
         value = _require_choice(item["value"], allowed, f"{where}.value")
-    return Sign(sign=name, side=side, value=value)
+    excluded = _parse_excluded(item.get("excluded"), f"{where}.excluded")
+    return Sign(sign=name, side=side, value=value, excluded=excluded)
 
 
-def _parse_history(data: Any, warnings: list[str]) -> History:
-    item = _require_mapping(data, "history")
+def _parse_history(data: Any, warnings: list[str], prefix: str = "") -> History:
+    item = _require_mapping(data, f"{prefix}history")
     age = item.get("age")
     if age is not None:
-        age = _require_int(age, 0, MAX_AGE, "history.age")
+        age = _require_int(age, 0, MAX_AGE, f"{prefix}history.age")
     onset = item.get("onset")
     if onset is not None:
-        onset = _require_choice(onset, ONSETS, "history.onset")
+        onset = _require_choice(onset, ONSETS, f"{prefix}history.onset")
     flags: dict[str, bool] = {}
     for key, value in item.items():
         if key in ("age", "onset"):
             continue
         if key not in HISTORY_FLAGS:
-            warnings.append(f"history.{_short(str(key))}: unknown key ignored")
+            warnings.append(f"{prefix}history.{_short(str(key))}: unknown key ignored")
             continue
         if value is None:
             continue
         if not isinstance(value, bool):
             raise EncounterError(
-                f"history.{key}", f"must be true or false, not {_type_name(value)}"
+                f"{prefix}history.{key}", f"must be true or false, not {_type_name(value)}"
             )
         flags[key] = value
     return History(age=age, onset=onset, flags=flags)
@@ -306,18 +374,79 @@ def parse_encounter(
     """
     sink: list[str] = [] if warnings is None else warnings
     root = _require_mapping(data, "encounter")
-    for key in sorted(str(k) for k in set(root) - {"findings", "signs", "history"}):
-        sink.append(f"{_short(key)}: unknown key ignored")
+    encounter = _parse_visit(root, "", regions, sink)
+    if "previous" not in root:
+        return encounter
+    previous = []
+    for i, item in enumerate(_require_list(root["previous"], "previous")):
+        where = f"previous[{i}]"
+        raw = _require_mapping(item, where)
+        if "previous" in raw:
+            raise EncounterError(
+                f"{where}.previous",
+                "an earlier visit cannot hold earlier visits of its own "
+                "(list every earlier visit in the top-level previous)",
+            )
+        if "date" not in raw:
+            raise EncounterError(f"{where}.date", "is missing (every earlier visit needs a date)")
+        previous.append(_parse_visit(raw, f"{where}.", regions, sink))
+    if len(previous) > MAX_PREVIOUS:
+        raise EncounterError("previous", f"more than {MAX_PREVIOUS} earlier visits")
+    if previous and encounter.date is None:
+        raise EncounterError("date", "is missing (an encounter with previous visits needs a date)")
+    seen: dict[str | None, int] = {}
+    for i, earlier in enumerate(previous):
+        if earlier.date in seen:
+            raise EncounterError(
+                f"previous[{i}].date",
+                f"{earlier.date} is also the date of previous[{seen[earlier.date]}] "
+                "(one earlier visit per date)",
+            )
+        seen[earlier.date] = i
+        if (
+            encounter.date is not None
+            and earlier.date is not None
+            and earlier.date > encounter.date
+        ):
+            raise EncounterError(
+                f"previous[{i}].date",
+                f"{earlier.date} is after this visit's date {encounter.date}",
+            )
+    return replace(encounter, previous=tuple(previous))
+
+
+def _parse_visit(
+    root: Mapping[str, Any], prefix: str, regions: Collection[str], sink: list[str]
+) -> Encounter:
+    known = {"findings", "signs", "history", "date", "previous"}
+    for key in sorted(str(k) for k in set(root) - known):
+        sink.append(f"{prefix}{_short(key)}: unknown key ignored")
     findings = tuple(
-        _parse_finding(item, f"findings[{i}]", regions)
-        for i, item in enumerate(_require_list(root.get("findings", []), "findings"))
+        _parse_finding(item, f"{prefix}findings[{i}]", regions)
+        for i, item in enumerate(_require_list(root.get("findings", []), f"{prefix}findings"))
     )
     signs = tuple(
-        _parse_sign(item, f"signs[{i}]")
-        for i, item in enumerate(_require_list(root.get("signs", []), "signs"))
+        _parse_sign(item, f"{prefix}signs[{i}]")
+        for i, item in enumerate(_require_list(root.get("signs", []), f"{prefix}signs"))
     )
-    history = _parse_history(root.get("history", {}), sink)
-    return Encounter(findings=findings, signs=signs, history=history)
+    history = _parse_history(root.get("history", {}), sink, prefix)
+    visit_date = parse_date(root["date"], f"{prefix}date") if "date" in root else None
+    return Encounter(findings=findings, signs=signs, history=history, date=visit_date)
+
+
+def parse_date(value: Any, where: str = "date") -> str:
+    """An ISO 8601 calendar date, ``YYYY-MM-DD``, checked (``EncounterError`` if not)."""
+    if not isinstance(value, str):
+        raise EncounterError(
+            where, f"must be an ISO 8601 date (YYYY-MM-DD), not {_type_name(value)}"
+        )
+    try:
+        parsed = calendar_date.fromisoformat(value)
+    except ValueError:
+        parsed = None
+    if parsed is None or len(value) != 10:
+        raise EncounterError(where, f"{_short(value)!r} is not an ISO 8601 date (YYYY-MM-DD)")
+    return parsed.isoformat()
 
 
 def mirror_side(side: str) -> str:

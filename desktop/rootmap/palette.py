@@ -126,3 +126,35 @@ def hex_to_rgb(color: str) -> tuple[int, int, int]:
     if len(text) != 6:
         raise ValueError(f"not a #RRGGBB colour: {color!r}")
     return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
+
+
+# --- Changes between visits (the comparison's change map) ----------------------------------
+# Okabe-Ito colours again, each with its own pattern, so a change reads without colour
+# too; drawn on a figure of its own (never over the finding marks).
+
+
+@dataclass(frozen=True)
+class ChangeStyle:
+    """How one kind of change is drawn on the change map."""
+
+    change: str  # new, resolved, worse, better, same
+    label: str
+    color: str
+    pattern: str  # solid, cross_hatch, dots, diagonal, or "outline" (tint only, no ink)
+    fill_alpha: int
+
+
+CHANGES: dict[str, ChangeStyle] = {
+    "worse": ChangeStyle("worse", "Worse", OKABE_ITO["vermillion"], "cross_hatch", 110),
+    "new": ChangeStyle("new", "New", OKABE_ITO["orange"], "solid", 170),
+    "better": ChangeStyle("better", "Better", OKABE_ITO["sky_blue"], "diagonal", 90),
+    "resolved": ChangeStyle("resolved", "Resolved", OKABE_ITO["blue"], "dots", 50),
+    "same": ChangeStyle("same", "Same", "#8C8C8C", "outline", 70),
+}
+# A region marked with several kinds shows its most pressing change.
+CHANGE_PRECEDENCE = ("worse", "new", "better", "resolved", "same")
+
+
+def change_style(change: str) -> ChangeStyle:
+    """The style of one change; ``KeyError`` for a change the engine does not name."""
+    return CHANGES[change]

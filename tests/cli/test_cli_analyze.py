@@ -45,7 +45,13 @@ def test_an_empty_encounter_gives_empty_lists(capsys, tmp_path):
     path.write_text("{}", encoding="utf-8")
     code, out, _ = analyze(capsys, str(path))
     assert code == 0
-    assert json.loads(out) == {"roots": [], "conditions": [], "red_flags": [], "atlas": "lee2008"}
+    assert json.loads(out) == {
+        "roots": [],
+        "conditions": [],
+        "red_flags": [],
+        "atlas": "lee2008",
+        "extent": {"all": 0.0, "pain": 0.0, "numbness": 0.0, "tingling": 0.0, "burning": 0.0},
+    }
 
 
 def test_another_atlas(capsys):

@@ -86,7 +86,7 @@ def test_work_survives_a_killed_app_and_is_offered_at_the_next_start(
     assert oct(autosave.stat().st_mode & 0o777) == "0o600"
     saved = json.loads(autosave.read_text())
     assert saved["source"] == str(document_path)
-    assert ADDED.to_json() in saved["document"]["encounter"]["findings"]
+    assert ADDED.to_json() in saved["document"]["visits"][-1]["findings"]
 
     # The next start finds it (its process is gone) and offers it.
     recovery = pending_recovery(autosave.parent, KNOWLEDGE.regions, KNOWLEDGE.atlases)

@@ -68,7 +68,7 @@ def test_an_empty_document_survives_a_round_trip():
 def test_the_file_is_readable_json_with_the_envelope():
     data = json.loads(document_to_bytes(_document()))
     assert data["format"] == "rootmap" and data["version"] == VERSION
-    assert data["encounter"]["findings"][0] == {
+    assert data["visits"][-1]["findings"][0] == {
         "region": "dorsum_central",
         "side": "left",
         "kind": "numbness",
@@ -148,7 +148,9 @@ def test_a_bad_file_gets_one_clear_line(data: bytes, message: str):
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"encounter": []}, "damaged encounter: encounter: must be an object"),
+        ({"version": 1, "encounter": []}, "damaged encounter: encounter: must be an object"),
+        ({"visits": [[]]}, "damaged visit 1: encounter: must be an object"),
+        ({"visits": []}, "visits: must be a list of at least one visit"),
         ({"patient_label": 12}, "patient_label: must be text, not a number"),
         ({"patient_label": "x" * 201}, "patient_label: longer than 200"),
         ({"notes": ["a"]}, "notes: must be text, not an array"),

@@ -3,7 +3,8 @@ an older patient, a foot-only problem.
 
 - cauda equina (GIRFT 2023, NICE CKS sciatica): CES symptoms (saddle, bladder, bowel, altered
   bladder sensation, sexual dysfunction) are an emergency; bilateral radicular pain alone is
-  suspected CES too (NICE CKS lists bilateral sciatica), with its own advice; a symmetric stocking polyneuropathy with mild weakness is neither;
+  suspected CES too (NICE CKS lists bilateral sciatica), with its own advice; a symmetric
+  stocking polyneuropathy with mild weakness is neither;
 - spinal flags (cauda equina, infection, malignancy, fracture) only for a spinal presentation;
   a red hot swollen joint with fever is septic arthritis, not a spinal infection;
 - upper motor neuron signs: the central cause leads clearly, the advice does not send the

@@ -155,4 +155,5 @@ def test_an_empty_encounter_yields_empty_lists(knowledge):
         "conditions": [],
         "red_flags": [],
         "atlas": knowledge.default_atlas,
+        "extent": {"all": 0.0, "pain": 0.0, "numbness": 0.0, "tingling": 0.0, "burning": 0.0},
     }

@@ -239,6 +239,7 @@ def test_an_empty_encounter_says_nothing(knowledge):
         "conditions": [],
         "red_flags": [],
         "atlas": "lee2008",
+        "extent": {"all": 0.0, "pain": 0.0, "numbness": 0.0, "tingling": 0.0, "burning": 0.0},
     }
 
 

@@ -10,6 +10,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="a .rootmap document or an encounter JSON")
     parser.add_argument("--pdf", metavar="OUT", required=True, help="where to write the PDF")
     parser.add_argument("--atlas", metavar="NAME", help="dermatome atlas (see `rootmap atlases`)")
+    parser.add_argument(
+        "--visit",
+        metavar="DATE",
+        help="report this visit, by its date YYYY-MM-DD (default: the latest), "
+        "compared with the visit before it",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -17,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from rootmap.reports.inputs import InputError, open_and_analyse
 
     try:
-        analysed = open_and_analyse(args.file, args.atlas)
+        analysed = open_and_analyse(args.file, args.atlas, args.visit)
     except InputError as error:
         print(f"rootmap report: {error}", file=sys.stderr)
         return 2
@@ -30,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
 
     ensure_gui_app()
     try:
-        write_pdf_report(args.pdf, analysed.document, analysed.analysis, analysed.knowledge)
+        document = analysed.document_of_visit()
+        write_pdf_report(args.pdf, document, analysed.analysis, analysed.knowledge)
     except DocumentError as error:
         print(f"rootmap report: {error}", file=sys.stderr)
         return 2

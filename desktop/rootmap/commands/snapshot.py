@@ -21,6 +21,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"width in pixels, {MIN_WIDTH}-{MAX_WIDTH} (default 1600)",
     )  # fmt: skip
     parser.add_argument("--atlas", metavar="NAME", help="dermatome atlas (see `rootmap atlases`)")
+    parser.add_argument(
+        "--visit",
+        metavar="DATE",
+        help="the visit to draw, by its date YYYY-MM-DD (default: latest)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if not MIN_WIDTH <= args.width <= MAX_WIDTH:
         return fail(f"--width: must be from {MIN_WIDTH} to {MAX_WIDTH} pixels, not {args.width}")
     try:
-        analysed = open_and_analyse(args.file, args.atlas)
+        analysed = open_and_analyse(args.file, args.atlas, args.visit)
     except InputError as error:
         return fail(str(error))
     for warning in analysed.warnings:
@@ -49,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     from rootmap.reports.qt import ensure_gui_app
 
     ensure_gui_app()
-    parts = (args.view, analysed.document.encounter, analysed.analysis, analysed.knowledge)
+    parts = (args.view, analysed.encounter, analysed.analysis, analysed.knowledge)
     try:
         if args.png:
             out, data = args.png, image_to_png(render_view(*parts, args.width))

@@ -14,6 +14,17 @@ from rootmap.documents.format import (
     migrate,
     now_iso,
 )
+from rootmap.documents.visits import (
+    VisitError,
+    VisitSummary,
+    add_follow_up,
+    find_visit,
+    for_analysis,
+    get_visit,
+    replace_visit,
+    visit_list,
+    visits,
+)
 
 __all__ = [
     "FORMAT",
@@ -21,12 +32,21 @@ __all__ = [
     "VERSION",
     "Document",
     "DocumentError",
+    "VisitError",
+    "VisitSummary",
+    "add_follow_up",
     "document_from_bytes",
     "document_from_json",
     "document_to_bytes",
+    "find_visit",
+    "for_analysis",
+    "get_visit",
     "migrate",
     "now_iso",
     "read_document",
+    "replace_visit",
+    "visit_list",
+    "visits",
     "write_bytes_atomic",
     "write_document",
 ]

@@ -1,13 +1,26 @@
-"""The ``.rootmap`` file: a versioned JSON envelope around one contract encounter.
+"""The ``.rootmap`` file: a versioned JSON envelope around one patient's visits.
 
-Version 1::
+Version 2 (written since follow-up visits)::
+
+    {"format": "rootmap", "version": 2,
+     "visits": [{...contract encounter with "date"...}, ...],   # oldest first
+     "atlas": ..., "patient_label": ..., "notes": ..., "created": ..., "modified": ...}
+
+Each visit is a contract encounter with its ``date`` and no ``previous`` (the file's
+list *is* the history), one visit per date. The last visit by date is the current one
+(``Document.encounter``); the others are ``Document.earlier``. A single visit may be
+undated (a version 1 file, re-saved); two or more must each have a date.
+
+Version 1 (read, migrated to one visit; written as version 2 only when saved)::
 
     {"format": "rootmap", "version": 1, "encounter": {...contract encounter...},
      "atlas": "lee2008" | null, "patient_label": "..." | null, "notes": "...",
      "created": "2025-01-31T10:00:00+00:00", "modified": "..."}
 
 Version 0 is a bare contract encounter (what ``rootmap analyze`` reads): an object
-with no ``format`` key. It is migrated on opening and saved as version 1.
+with no ``format`` key. It is migrated on opening and saved as version 2. An encounter
+of version 0 or 1 that carries ``previous`` visits (contract v2) opens as those visits
+followed by itself.
 
 Reading never trusts the bytes: a file that is too big, not UTF-8, not JSON, too
 deeply nested, of the wrong shape, or made by a newer RootMap raises one
@@ -16,6 +29,7 @@ deeply nested, of the wrong shape, or made by a newer RootMap raises one
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Collection, Mapping
@@ -26,12 +40,13 @@ from typing import Any
 from rootmap.encounter import Encounter, EncounterError, parse_encounter
 
 FORMAT = "rootmap"
-VERSION = 1
+VERSION = 2
+MAX_VISITS = 200
 MAX_BYTES = 5 * 1024 * 1024  # a real document is a few kilobytes
 MAX_DEPTH = 32  # a contract encounter nests 3 deep
 MAX_LABEL_CHARS = 200
 MAX_NOTES_CHARS = 100_000
-ENVELOPE_KEYS = ("format", "version", "encounter", "atlas", "patient_label", "notes",
+ENVELOPE_KEYS = ("format", "version", "encounter", "visits", "atlas", "patient_label", "notes",
                  "created", "modified")  # fmt: skip
 
 
@@ -46,7 +61,12 @@ def now_iso() -> str:
 
 @dataclass(frozen=True)
 class Document:
-    """One saved encounter, with what the clinician added around it."""
+    """One patient's visits, with what the clinician added around them.
+
+    ``encounter`` is the current (latest) visit; ``earlier`` the visits before it, oldest
+    first, each dated and without ``previous``. ``rootmap.documents.visits`` reads and
+    changes them.
+    """
 
     encounter: Encounter = field(default_factory=Encounter)
     atlas: str | None = None  # None: the default atlas
@@ -54,6 +74,7 @@ class Document:
     notes: str = ""
     created: str = field(default_factory=now_iso)
     modified: str = ""  # empty: the same as ``created``
+    earlier: tuple[Encounter, ...] = ()  # earlier visits, oldest first
 
     def __post_init__(self) -> None:
         if not self.modified:
@@ -67,7 +88,7 @@ class Document:
         return {
             "format": FORMAT,
             "version": VERSION,
-            "encounter": self.encounter.to_json(),
+            "visits": [visit.to_json() for visit in (*self.earlier, self.encounter)],
             "atlas": self.atlas,
             "patient_label": self.patient_label,
             "notes": self.notes,
@@ -163,10 +184,7 @@ def document_from_json(
     envelope = migrate(data)
     for key in sorted(str(k) for k in envelope if k not in ENVELOPE_KEYS):
         sink.append(f"{_short(key)}: unknown key ignored")
-    try:
-        encounter = parse_encounter(envelope.get("encounter", {}), regions, sink)
-    except EncounterError as error:
-        raise DocumentError(f"damaged encounter: {_one_line(str(error))}") from None
+    earlier, encounter = _visits(envelope, regions, sink)
     atlas = _optional_text(envelope, "atlas", 64)
     if atlas is not None and atlases is not None and atlas not in atlases:
         raise DocumentError(
@@ -183,7 +201,49 @@ def document_from_json(
         notes=notes,
         created=created,
         modified=modified,
+        earlier=earlier,
     )
+
+
+def _visits(
+    envelope: Mapping[str, Any], regions: Collection[str], sink: list[str]
+) -> tuple[tuple[Encounter, ...], Encounter]:
+    """(earlier visits oldest first, the current visit) of any version's envelope."""
+    if envelope.get("version") == 1 or "visits" not in envelope:
+        try:
+            single = parse_encounter(envelope.get("encounter", {}), regions, sink)
+        except EncounterError as error:
+            raise DocumentError(f"damaged encounter: {_one_line(str(error))}") from None
+        earlier = sorted(single.previous, key=lambda v: v.date or "")
+        if earlier and earlier[-1].date == single.date:
+            raise DocumentError(f"previous: a visit on {single.date} twice (one visit per date)")
+        return tuple(earlier), replace(single, previous=())
+    if "encounter" in envelope:
+        sink.append("encounter: ignored in a version 2 file (its visits are in visits)")
+    items = envelope["visits"]
+    if not isinstance(items, list) or not items:
+        raise DocumentError("visits: must be a list of at least one visit")
+    if len(items) > MAX_VISITS:
+        raise DocumentError(f"visits: more than {MAX_VISITS} visits")
+    visits = []
+    for i, item in enumerate(items):
+        if isinstance(item, dict) and "previous" in item:
+            raise DocumentError(
+                f"visits[{i}].previous: a visit in a document cannot hold earlier visits "
+                "(they are the other entries of visits)"
+            )
+        try:
+            visit = parse_encounter(item, regions, sink)
+        except EncounterError as error:
+            raise DocumentError(f"damaged visit {i + 1}: {_one_line(str(error))}") from None
+        if visit.date is None and len(items) > 1:
+            raise DocumentError(f"visits[{i}].date: is missing (each of several visits needs one)")
+        visits.append(visit)
+    visits.sort(key=lambda v: v.date or "")
+    for before, after in itertools.pairwise(visits):
+        if before.date == after.date:
+            raise DocumentError(f"visits: two visits on {before.date} (one visit per date)")
+    return tuple(visits[:-1]), visits[-1]
 
 
 def migrate(data: Any) -> Mapping[str, Any]:
@@ -194,7 +254,7 @@ def migrate(data: Any) -> Mapping[str, Any]:
         # Version 0: a bare contract encounter, as `rootmap analyze` reads it.
         if "version" in data or "encounter" in data:
             raise DocumentError('not a RootMap file: the "format" key is missing')
-        return {"format": FORMAT, "version": VERSION, "encounter": data}
+        return {"format": FORMAT, "version": 1, "encounter": data}
     if data["format"] != FORMAT:
         raise DocumentError('not a RootMap file: "format" is not "rootmap"')
     version = data.get("version")
@@ -207,7 +267,7 @@ def migrate(data: Any) -> Mapping[str, Any]:
         )
     if version < 1:
         raise DocumentError(f"version: unknown format version {version}")
-    return data
+    return data  # version 1 and 2 envelopes: ``_visits`` reads either
 
 
 def _optional_text(envelope: Mapping[str, Any], key: str, limit: int) -> str | None:

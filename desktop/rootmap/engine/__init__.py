@@ -8,16 +8,23 @@ sum of named ``Evidence`` that the result carries. The pieces:
 - ``levels``: from a root to the disc levels that could compress it;
 - ``conditions``: spinal, peripheral, local and central conditions;
 - ``codes``: the ICD-10-CM codes that fit the side, level and history;
-- ``red_flags``: serious pathology and what to do about it.
+- ``red_flags``: serious pathology and what to do about it;
+- ``progression``: a deficit that worsens between visits (contract v2);
+- ``changes``, ``extent``, ``exclusions``: visits compared, the share of the body
+  marked, and the items marked "not due to a root" (contract v2).
 """
 
 from __future__ import annotations
 
 from rootmap.analysis import Analysis
 from rootmap.encounter import Encounter
+from rootmap.engine.changes import changes_since_previous
 from rootmap.engine.compiled import Compiled, KnowledgeRuleError, compile_knowledge
 from rootmap.engine.conditions import score_conditions
+from rootmap.engine.exclusions import note_exclusions
+from rootmap.engine.extent import extent_of
 from rootmap.engine.facts import implicated_sides
+from rootmap.engine.progression import progression_reasons
 from rootmap.engine.red_flags import raise_flags
 from rootmap.engine.roots import score_roots
 from rootmap.engine.rules import RuleError
@@ -52,7 +59,20 @@ def analyze(encounter: Encounter, knowledge: Knowledge, atlas: str | None = None
         known = ", ".join(knowledge.atlases)
         raise UnknownAtlasError(f"unknown atlas {atlas_id!r} (known: {known})")
     compiled = compiled_rules(knowledge)
-    roots = score_roots(encounter, knowledge, knowledge.atlases[atlas_id])
-    conditions = score_conditions(encounter, knowledge, compiled.conditions, roots)
-    flags = raise_flags(encounter, knowledge, compiled, implicated_sides(roots), conditions)
-    return Analysis(roots=roots, conditions=conditions, red_flags=flags, atlas=atlas_id)
+    counted = encounter.counted()  # without the items marked "not due to a root"
+    roots = score_roots(counted, knowledge, knowledge.atlases[atlas_id])
+    conditions = score_conditions(counted, knowledge, compiled.conditions, roots)
+    progression = progression_reasons(encounter)
+    flags = raise_flags(
+        counted, knowledge, compiled, implicated_sides(roots), conditions, progression
+    )
+    roots, excluded = note_exclusions(encounter, roots, knowledge, knowledge.atlases[atlas_id])
+    return Analysis(
+        roots=roots,
+        conditions=conditions,
+        red_flags=flags,
+        atlas=atlas_id,
+        extent=extent_of(encounter),
+        changes=changes_since_previous(encounter),
+        excluded=excluded,
+    )

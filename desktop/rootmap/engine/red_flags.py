@@ -6,7 +6,8 @@ triggers reach its threshold, or, below that, its ``lower`` tier (a warning with
 urgency and advice) when they reach that tier's threshold; its ``why`` lists the triggers. Its
 advice follows the leading explanation: the first ``variant`` whose ``when`` holds and
 whose ``leading`` names the category of the best-scoring condition replaces the message.
-Emergencies come first.
+Emergencies come first. ``evidence_from_visits`` (flag id -> reasons) raises a flag on its
+own, e.g. a deficit that progressed between visits.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def raise_flags(
     compiled: Compiled,
     implicated: Mapping[str, frozenset[str]],
     conditions: tuple[ConditionResult, ...] = (),
+    evidence_from_visits: Mapping[str, tuple[str, ...]] | None = None,
 ) -> tuple[RedFlagResult, ...]:
     whole = patterns(encounter, knowledge)
     pattern_values = {
@@ -47,7 +49,9 @@ def raise_flags(
             truth, witnesses = evaluate(gate, facts)
             if truth is not True:
                 continue
-            gate_why = [f"a spinal presentation: {', '.join(sorted(witnesses))}"] if witnesses else []
+            gate_why = (
+                [f"a spinal presentation: {', '.join(sorted(witnesses))}"] if witnesses else []
+            )
         why: list[str] = []
         weights: list[float] = []
         for feature, rule in compiled.red_flags[flag.id]:
@@ -55,6 +59,9 @@ def raise_flags(
             if truth is True:
                 why.append(f"{feature.why}: {', '.join(witnesses)}" if witnesses else feature.why)
                 weights.append(feature.weight)
+        for line in (evidence_from_visits or {}).get(flag.id, ()):
+            why.append(line)
+            weights.append(flag.threshold)  # a change between visits is enough on its own
         total = math.fsum(weights)
         if not weights:
             continue

@@ -89,7 +89,10 @@ def build_report(
             figures.append(Figure(url=url, width=width, caption=""))
         if figures:
             rows.append(figures)
-    text.setHtml(report_html(document, analysis, knowledge, rows, printed))
+    html = report_html(document, analysis, knowledge, rows, printed)
+    from rootmap.reports.changes import with_changes_page
+
+    text.setHtml(with_changes_page(text, html, document, analysis, knowledge, text_width_px))
     return text
 
 
