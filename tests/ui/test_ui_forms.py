@@ -157,7 +157,7 @@ def test_clear_all_is_one_undoable_step(window):
 
 def test_set_encounter_replaces_the_state_and_forgets_the_undo_history(window, qtbot):
     seen = []
-    window.encounterChanged.connect(seen.append)
+    window.session.stateChanged.connect(lambda _before, after: seen.append(after.encounter))
     choose(qtbot, window.exam_panel.combo("hip_flexion", "left"), 2)
     encounter = Encounter(signs=(Sign("achilles_reflex", "left", "absent"),))
     window.set_encounter(encounter, "keegan1948")
