@@ -49,7 +49,7 @@ class Flaw:
 
 
 def _painter_path(commands: Sequence[Command]) -> Any:  # a QPainterPath
-    from rootmap.painting import painter_path
+    from rootmap.qtgui.painting import painter_path
 
     return painter_path(commands)
 

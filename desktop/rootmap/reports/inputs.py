@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from rootmap.analysis import Analysis
-from rootmap.commands.knowledge_input import CommandInputError, knowledge_with_atlas
 from rootmap.documents import Document, DocumentError, read_document
 from rootmap.knowledge import Knowledge
+from rootmap.knowledge.choice import KnowledgeChoiceError, knowledge_with_atlas
 
 
 class InputError(Exception):
@@ -34,7 +34,7 @@ def open_and_analyse(path: str, atlas: str | None = None) -> Analysed:
 
     try:
         knowledge = knowledge_with_atlas(atlas)
-    except CommandInputError as error:
+    except KnowledgeChoiceError as error:
         raise InputError(str(error)) from None
     warnings: list[str] = []
     try:

@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from rootmap import palette
-from rootmap.painting import painter_path
+from rootmap.qtgui.painting import painter_path
 from rootmap.ui import brushes, map_keyboard
 from rootmap.ui.map_art import load_art
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from rootmap import palette
-from rootmap.painting import painter_path
+from rootmap.qtgui.painting import painter_path
 from rootmap.ui import brushes
 
 DISC_FILL = QColor(palette.OKABE_ITO["yellow"])
