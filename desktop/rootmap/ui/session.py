@@ -31,6 +31,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from shiboken6 import Shiboken
 
 from rootmap.analysis import Analysis
 from rootmap.documents import Document
@@ -62,7 +63,11 @@ class EncounterSession(QObject):
         self._document = Document(atlas=knowledge.default_atlas)  # label, notes, created
         self._path: Path | None = None
         self._unsaved_details = False  # label/notes edited, or recovered work
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.fileChanged.emit())
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        if Shiboken.isValid(self):  # the stack also signals while its owner dies
+            self.fileChanged.emit()
 
     # --- what is open ----------------------------------------------------------------------
     def state(self) -> EditorState:
