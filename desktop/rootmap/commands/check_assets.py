@@ -204,7 +204,7 @@ def check(maps_dir: Path) -> tuple[list[str], list[str]]:
         if not diskcache.baked_file(svg, svg.read_bytes()).is_file():
             problems.append(
                 f"{svg.name}: its geometry is not baked for this version of the file "
-                "(run: python3 tools/bake_geometry.py)"
+                "(run: python3 -m tools.bake_geometry)"
             )
         try:
             if name == "spine":
