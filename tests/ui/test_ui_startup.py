@@ -55,6 +55,9 @@ def test_the_first_frame_is_the_app_shell_and_the_rest_follows_the_first_paint(q
     assert window.is_ready()
     assert window.first_paint_time is not None
     assert window.map_tabs() is window.map_area  # the map area took the empty tabs' place
+    # Nothing to show yet: the stand-in shows the results' hint until the first result.
+    assert not window.is_built("results") and window.right.widget(0).isVisible()
+    window.set_encounter(Encounter(signs=(Sign("achilles_reflex", "left", "absent"),)))
     assert isinstance(window.right.widget(0), ResultsPanel) and window.results_panel.isVisible()
     assert window.map_area.isVisible()
     assert window.findChild(QComboBox, "atlas").count() == len(window.knowledge.atlases)

@@ -105,7 +105,6 @@ class MainWindow(QMainWindow):
     file_actions: FileActions
     teaching: TeachingMode
     map_area: MapArea
-    results_panel: ResultsPanel
 
     def __init__(
         self,
@@ -123,6 +122,7 @@ class MainWindow(QMainWindow):
         self._close_guard: Callable[[], bool] | None = None
         self._exam_panel: ExamPanel | None = None  # built when the Examination tab shows
         self._history_panel: HistoryPanel | None = None  # ... and the History tab
+        self._results_panel: ResultsPanel | None = None  # ... at the first result
         self.first_paint_time: float | None = None  # time.perf_counter() at the first paint
         self.undo_stack = QUndoStack(self)  # the session's, from the first frame (menus)
         self.setWindowTitle("RootMap")
@@ -154,13 +154,24 @@ class MainWindow(QMainWindow):
         assert self._history_panel is not None
         return self._history_panel
 
+    @property
+    def results_panel(self) -> ResultsPanel:
+        """The results (built at the first analysis with something to show; until then
+        the shell's stand-in shows the same hint)."""
+        self._session()
+        if self._results_panel is None:
+            self._build_results_panel()
+        assert self._results_panel is not None
+        return self._results_panel
+
     def is_built(self, part: str) -> bool:
-        """Whether a part built on first need exists yet: "core" (session, maps,
-        results), "exam" or "history" (the forms), "spine"."""
+        """Whether a part built on first need exists yet: "core" (session, maps),
+        "results", "exam" or "history" (the forms), "spine"."""
         built = {
             "core": self._core,
             "exam": self._exam_panel is not None,
             "history": self._history_panel is not None,
+            "results": self._results_panel is not None,
             "spine": self.spine_view is not None,
         }
         return built[part]
@@ -337,7 +348,6 @@ class MainWindow(QMainWindow):
         self._core = True
         from rootmap.knowledge import load_knowledge
         from rootmap.ui.map_area import MapArea
-        from rootmap.ui.results_panel import ResultsPanel
         from rootmap.ui.session import EncounterSession
 
         self._set_shortcuts()
@@ -348,10 +358,6 @@ class MainWindow(QMainWindow):
             self.atlas_combo.setItemData(
                 self.atlas_combo.count() - 1, atlas.description, Qt.ItemDataRole.ToolTipRole
             )
-        self.results_panel = ResultsPanel(None, knowledge.regions)
-        self.right.replaceWidget(self.right.indexOf(self._results_stand_in), self.results_panel)
-        self._results_stand_in.deleteLater()
-        self.results_panel.rootChosen.connect(self._on_root_chosen)
         self.map_area = MapArea()
         self.map_area.tooltip_text = self._tooltip
         self.map_area.setCurrentIndex(self._map_tabs.currentIndex())
@@ -367,6 +373,16 @@ class MainWindow(QMainWindow):
         session.messageRequested.connect(self.show_message)
         session.refresh()
         self._show_title()
+
+    def _build_results_panel(self) -> None:
+        from rootmap.ui.results_panel import ResultsPanel
+
+        session = self.session
+        panel = self._results_panel = ResultsPanel(None, session.knowledge.regions)
+        self.right.replaceWidget(self.right.indexOf(self._results_stand_in), panel)
+        self._results_stand_in.deleteLater()
+        panel.rootChosen.connect(self._on_root_chosen)
+        panel.set_analysis(session.analysis())
 
     def _build_front_form(self) -> None:
         """The form in front, if it is not built yet (the other is built when shown)."""
@@ -513,7 +529,11 @@ class MainWindow(QMainWindow):
             self.atlas_combo.setCurrentIndex(max(self.atlas_combo.findData(state.atlas), 0))
 
     def _show_analysis(self, analysis: Analysis | None) -> None:
-        self.results_panel.set_analysis(analysis)
+        empty = analysis is not None and not (analysis.roots or analysis.conditions)
+        if self._results_panel is not None:
+            self._results_panel.set_analysis(analysis)
+        elif not empty:
+            self._build_results_panel()  # shows the session's analysis
         self.banner.set_flags(analysis.red_flags if analysis else (), self.knowledge.regions)
         self._show_overlays()
 

@@ -26,15 +26,19 @@ Commands: ``mark``, ``erase``, ``click_region``, ``clear``, ``set_sign``,
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace as dataclass_replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from shiboken6 import Shiboken
 
+if TYPE_CHECKING:  # the document model loads when a document is first asked for
+    from rootmap.documents import Document
+
 from rootmap.analysis import Analysis
-from rootmap.documents import Document
 from rootmap.encounter import Encounter, Finding, History, Sign
 from rootmap.knowledge import Knowledge
 from rootmap.ui.undo_commands import EditorState, StateChange
@@ -60,7 +64,8 @@ class EncounterSession(QObject):
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._state = EditorState(Encounter(), knowledge.default_atlas)
         self._analysis: Analysis | None = Analysis((), (), (), knowledge.default_atlas)
-        self._document = Document(atlas=knowledge.default_atlas)  # label, notes, created
+        self._document: Document | None = None  # label, notes, created: made on first need
+        self._opened = time.time()  # the new document's creation time
         self._path: Path | None = None
         self._unsaved_details = False  # label/notes edited, or recovered work
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -89,8 +94,19 @@ class EncounterSession(QObject):
     def document(self) -> Document:
         """The document as it would be saved now."""
         return dataclass_replace(
-            self._document, encounter=self._state.encounter, atlas=self._state.atlas
+            self._details(), encounter=self._state.encounter, atlas=self._state.atlas
         )
+
+    def _details(self) -> Document:
+        """The document's label, notes and dates (its encounter is not kept current)."""
+        if self._document is None:
+            from datetime import UTC, datetime
+
+            from rootmap.documents import Document
+
+            created = datetime.fromtimestamp(int(self._opened), UTC).isoformat()
+            self._document = Document(atlas=self.knowledge.default_atlas, created=created)
+        return self._document
 
     def path(self) -> Path | None:
         return self._path
@@ -193,9 +209,10 @@ class EncounterSession(QObject):
 
     def set_details(self, label: str, notes: str) -> bool:
         """The patient label and notes; False when unchanged."""
-        if (label or None, notes) == (self._document.patient_label, self._document.notes):
+        details = self._details()
+        if (label or None, notes) == (details.patient_label, details.notes):
             return False
-        self._document = dataclass_replace(self._document, patient_label=label or None, notes=notes)
+        self._document = dataclass_replace(details, patient_label=label or None, notes=notes)
         self._unsaved_details = True
         self.fileChanged.emit()
         return True
