@@ -95,7 +95,12 @@ class FakeHost:
     def __init__(self) -> None:
         self.widget = QMainWindow()
         self.menu = QMenu("File", self.widget)
-        self.quit = self.menu.addAction("Quit")
+        self.actions = {
+            spec.id: self.menu.addAction(spec.text)
+            for spec in WINDOW_COMMANDS
+            if spec.id.startswith("file.") and not spec.submenu
+        }
+        self.recent = self.menu.addMenu("Open Recent")
         self.messages: list[str] = []
         self.guard = None
 
@@ -111,8 +116,11 @@ class FakeHost:
     def show_message(self, text: str, timeout_ms: int = 4000) -> None:
         self.messages.append(text)
 
-    def file_menu_and_quit(self) -> tuple[QMenu, QAction]:
-        return self.menu, self.quit
+    def command_action(self, command_id: str) -> QAction:
+        return self.actions[command_id]
+
+    def submenu(self, command_id: str) -> QMenu:
+        return self.recent
 
     def current_view_name(self) -> str | None:
         return "foot_dorsal"

@@ -68,6 +68,10 @@ def test_the_first_frame_is_the_app_shell_and_the_rest_follows_the_first_paint(q
     window.forms.setCurrentIndex(1)
     assert window.is_built("history") and window.history_panel.isVisible()
     assert window.history_panel.age.value() == -1  # age not known
+    assert not window.is_built("file_actions")  # built at the first File command
+    assert window.actions_by_id["file.save"] in window.file_menu.actions()
+    window.actions_by_id["file.new"].trigger()
+    assert window.is_built("file_actions") and window.encounter() == Encounter()
     assert window.file_actions.save_action in window.file_menu.actions()
     assert {"&Teaching", "&Cases"} <= set(menu_titles(window))
     assert window.map_area.views(), "the current map page is built when the window is ready"

@@ -19,8 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QFileDevice, QIODevice, QObject, QSaveFile, QSettings, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from rootmap.analysis import Analysis
 from rootmap.documents import Document, DocumentError, document_to_bytes, read_document
@@ -107,53 +106,32 @@ class FileActions(QObject):
 
     # --- actions -------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        parent = self.host.dialog_parent()
+        """The host's File menu entries (declared in ``rootmap.ui.window_commands``)."""
+        host = self.host
+        self.new_action = host.command_action("file.new")
+        self.open_action = host.command_action("file.open")
+        self.recent_menu = host.submenu("file.recent")
+        self.save_action = host.command_action("file.save")
+        self.save_as_action = host.command_action("file.save_as")
+        self.details_action = host.command_action("file.details")
+        self.pdf_action = host.command_action("file.pdf")
+        self.print_action = host.command_action("file.print")
+        self.figure_action = host.command_action("file.figure")
+        self._commands: dict[str, Callable[[], object]] = {
+            "file.new": self.new,
+            "file.open": self.open,
+            "file.recent": self._fill_recent_menu,
+            "file.save": self.save,
+            "file.save_as": self.save_as,
+            "file.details": self.edit_details,
+            "file.pdf": self.export_pdf,
+            "file.print": self.print_report,
+            "file.figure": self.export_figure,
+        }
 
-        def action(
-            text: str,
-            slot: Callable[[], object],
-            shortcut: QKeySequence.StandardKey | str | None = None,
-            tip: str = "",
-        ) -> QAction:
-            item = QAction(text, parent)
-            if shortcut is not None:
-                item.setShortcut(QKeySequence(shortcut))
-            if tip:
-                item.setStatusTip(tip)
-            item.triggered.connect(lambda _checked=False: slot())
-            self.host.add_window_action(item)
-            return item
-
-        keys = QKeySequence.StandardKey
-        self.new_action = action("&New", self.new, keys.New, "Start a new, empty encounter")
-        self.open_action = action("&Open…", self.open, keys.Open, "Open a .rootmap file")
-        self.recent_menu = QMenu("Open &Recent", parent)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.save_action = action("&Save", self.save, keys.Save)
-        self.save_as_action = action("Save &As…", self.save_as, "Ctrl+Shift+S")
-        self.details_action = action(
-            "Patient &Label and Notes…", self.edit_details, "Ctrl+I",
-            "A label (e.g. initials) and notes, saved in the file and printed on the report",
-        )  # fmt: skip
-        self.pdf_action = action("&Export PDF Report…", self.export_pdf, "Ctrl+E")
-        self.print_action = action("&Print…", self.print_report, keys.Print)
-        self.figure_action = action(
-            "Export &Figure…", self.export_figure, "Ctrl+Shift+E",
-            "One map with its marks and the dermatome, as PNG or SVG",
-        )  # fmt: skip
-        menu, before = self.host.file_menu_and_quit()
-        for item in (self.new_action, self.open_action):
-            menu.insertAction(before, item)
-        menu.insertMenu(before, self.recent_menu)
-        menu.insertSeparator(before)
-        for item in (self.save_action, self.save_as_action):
-            menu.insertAction(before, item)
-        menu.insertSeparator(before)
-        menu.insertAction(before, self.details_action)
-        menu.insertSeparator(before)
-        for item in (self.pdf_action, self.print_action, self.figure_action):
-            menu.insertAction(before, item)
-        menu.insertSeparator(before)
+    def run(self, command_id: str) -> None:
+        """Run a File command by its id (the host routes its menu entries here)."""
+        self._commands[command_id]()
 
     def recent_files(self) -> list[str]:
         value = settings().value(RECENT_KEY, [], type=list)

@@ -36,10 +36,16 @@ class MenuHost(Protocol):
 
 
 class FileHost(MenuHost, Protocol):
-    """For ``FileActions``: the File menu, the map on screen, a guard on closing."""
+    """For ``FileActions``: its declared File menu entries, the map on screen, a guard
+    on closing."""
 
-    def file_menu_and_quit(self) -> tuple[QMenu, QAction]:
-        """The File menu and its Quit action (document actions go above it)."""
+    def command_action(self, command_id: str) -> QAction:
+        """The window's action for a declared command (``rootmap.ui.window_commands``);
+        the host routes a ``file.*`` command to ``FileActions.run``."""
+        ...
+
+    def submenu(self, command_id: str) -> QMenu:
+        """A declared submenu (Open Recent); the host runs its command when it opens."""
         ...
 
     def current_view_name(self) -> str | None:

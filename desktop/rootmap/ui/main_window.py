@@ -102,7 +102,6 @@ class MainWindow(QMainWindow):
     ready = Signal()  # finish_startup() is done: every panel, menu and add-on is there
 
     session: EncounterSession
-    file_actions: FileActions
     teaching: TeachingMode
     map_area: MapArea
 
@@ -123,6 +122,7 @@ class MainWindow(QMainWindow):
         self._exam_panel: ExamPanel | None = None  # built when the Examination tab shows
         self._history_panel: HistoryPanel | None = None  # ... and the History tab
         self._results_panel: ResultsPanel | None = None  # ... at the first result
+        self._file_actions: FileActions | None = None  # ... at the first File command
         self.first_paint_time: float | None = None  # time.perf_counter() at the first paint
         self.undo_stack = QUndoStack(self)  # the session's, from the first frame (menus)
         self.setWindowTitle("RootMap")
@@ -164,14 +164,25 @@ class MainWindow(QMainWindow):
         assert self._results_panel is not None
         return self._results_panel
 
+    @property
+    def file_actions(self) -> FileActions:
+        """The document commands of the File menu, autosave and the close guard (built at
+        the first File command, or when the app starts its session after ready)."""
+        if self._file_actions is None:
+            from rootmap.ui.file_actions import FileActions
+
+            self._file_actions = FileActions(self._session(), self)
+        return self._file_actions
+
     def is_built(self, part: str) -> bool:
         """Whether a part built on first need exists yet: "core" (session, maps),
-        "results", "exam" or "history" (the forms), "spine"."""
+        "results", "exam" or "history" (the forms), "spine", "file_actions"."""
         built = {
             "core": self._core,
             "exam": self._exam_panel is not None,
             "history": self._history_panel is not None,
             "results": self._results_panel is not None,
+            "file_actions": self._file_actions is not None,
             "spine": self.spine_view is not None,
         }
         return built[part]
@@ -207,12 +218,9 @@ class MainWindow(QMainWindow):
             if self.isVisible():
                 self._ensure_spine()
         else:
-            from rootmap.ui.file_actions import FileActions
             from rootmap.ui.teaching.mode import TeachingMode
 
-            session = self._session()
-            self.file_actions = FileActions(session, self)  # File menu: documents, reports
-            self.teaching = TeachingMode(session, self)  # Teaching and Cases menus, keys
+            self.teaching = TeachingMode(self._session(), self)  # Teaching, Cases menus, keys
             self._ready = True
             self.ready.emit()
         return True
@@ -265,8 +273,11 @@ class MainWindow(QMainWindow):
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.addAction(action)
 
-    def file_menu_and_quit(self) -> tuple[QMenu, QAction]:
-        return self.file_menu, self.quit_action
+    def command_action(self, command_id: str) -> QAction:
+        return self.actions_by_id[command_id]
+
+    def submenu(self, command_id: str) -> QMenu:
+        return self.submenus[command_id]
 
     def current_view_name(self) -> str | None:
         views = self.maps().current_views()
@@ -436,24 +447,34 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         made = {"undo": self.undo_action, "redo": self.redo_action}
         self.actions_by_id: dict[str, QAction] = {}
+        self.submenus: dict[str, QMenu] = {}
         self._shortcuts: list[tuple[QAction, CommandSpec]] = []  # keys set with the core
         menus: dict[str, QMenu] = {}
         for spec in WINDOW_COMMANDS:
-            action = made.get(spec.id)
-            if action is None:
-                text = spec.text or self._tool_text(spec.id)
-                action = QAction(text, self)
-                slot = slots[spec.id]
-                action.triggered.connect(lambda _c=False, s=slot: s())
-            if spec.tip:
-                action.setToolTip(spec.tip)
-            action.setShortcutContext(spec.context)
-            self._shortcuts.append((action, spec))
             menu = menus.get(spec.menu)
             if menu is None:
                 menu = menus[spec.menu] = self.menuBar().addMenu(f"&{spec.menu}")
             if spec.separator_before:
                 menu.addSeparator()
+            if spec.submenu:  # filled by the part that owns it when it opens
+                sub = self.submenus[spec.id] = menu.addMenu(spec.text)
+                sub.aboutToShow.connect(partial(self._run_file_command, spec.id))
+                continue
+            action = made.get(spec.id)
+            if action is None:
+                action = QAction(spec.text or self._tool_text(spec.id), self)
+                if spec.id.startswith("file."):
+                    slot: Callable[[], object] = partial(self._run_file_command, spec.id)
+                else:
+                    slot = slots[spec.id]
+                action.triggered.connect(lambda _c=False, s=slot: s())
+            if spec.tip:
+                action.setToolTip(spec.tip)
+            if spec.status:
+                action.setStatusTip(spec.status)
+            action.setShortcutContext(spec.context)
+            if spec.keys:
+                self._shortcuts.append((action, spec))
             menu.addAction(action)
             self.actions_by_id[spec.id] = action
         self.file_menu = menus["File"]
@@ -476,6 +497,9 @@ class MainWindow(QMainWindow):
         # findChildren(QAction): that wraps every child object in Python and costs
         # start-up ~15 ms.)
         self.addActions(list(self.actions_by_id.values()))
+
+    def _run_file_command(self, command_id: str) -> None:
+        self.file_actions.run(command_id)
 
     def _show_page(self, index: int) -> None:
         self.map_tabs().setCurrentIndex(index)

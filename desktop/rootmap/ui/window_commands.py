@@ -27,13 +27,38 @@ class CommandSpec:
     menu: str  # the menu's title, without its mnemonic: File, Edit, Tools, View
     text: str
     keys: tuple[str, ...] = ()
-    tip: str = ""
+    tip: str = ""  # a tooltip (toolbar buttons)
+    status: str = ""  # a status-bar tip (menu entries)
     context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut
     separator_before: bool = False
+    submenu: bool = False  # a submenu filled when it opens (Open Recent)
 
 
 WINDOW_COMMANDS: tuple[CommandSpec, ...] = (
-    CommandSpec("quit", "File", "&Quit", ("Quit",)),
+    # The document commands (``file.*``) run in ``FileActions``, built on first use.
+    CommandSpec("file.new", "File", "&New", ("New",), status="Start a new, empty encounter"),
+    CommandSpec("file.open", "File", "&Open…", ("Open",), status="Open a .rootmap file"),
+    CommandSpec("file.recent", "File", "Open &Recent", submenu=True),
+    CommandSpec("file.save", "File", "&Save", ("Save",), separator_before=True),
+    CommandSpec("file.save_as", "File", "Save &As…", ("Ctrl+Shift+S",)),
+    CommandSpec(
+        "file.details",
+        "File",
+        "Patient &Label and Notes…",
+        ("Ctrl+I",),
+        status="A label (e.g. initials) and notes, saved in the file and printed on the report",
+        separator_before=True,
+    ),
+    CommandSpec("file.pdf", "File", "&Export PDF Report…", ("Ctrl+E",), separator_before=True),
+    CommandSpec("file.print", "File", "&Print…", ("Print",)),
+    CommandSpec(
+        "file.figure",
+        "File",
+        "Export &Figure…",
+        ("Ctrl+Shift+E",),
+        status="One map with its marks and the dermatome, as PNG or SVG",
+    ),
+    CommandSpec("quit", "File", "&Quit", ("Quit",), separator_before=True),
     CommandSpec("undo", "Edit", "&Undo", ("Undo",)),
     CommandSpec("redo", "Edit", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),
     CommandSpec(
