@@ -26,7 +26,7 @@ def plain(text: str, regions: Mapping[str, Region]) -> str:
         words = regions[match.group(0)].name
         return words[:1].lower() + words[1:]
 
-    return _pattern(tuple(regions)).sub(name, text)
+    return _pattern(tuple(regions)).sub(name, text) if regions else text
 
 
 def region_words(regions: Mapping[str, Region], region: str, side: str) -> str:

@@ -184,3 +184,25 @@ def test_every_window_key_means_one_command():
     assert owners["1"] == "tool.pain" and owners[ERASER_KEY] == "tool.eraser"
     assert [tool for tool, _key in TOOL_KEYS] + ["eraser"] == list(TOOLS)
     assert {spec.context.name for spec in WINDOW_COMMANDS} == {"WindowShortcut"}
+
+
+def test_a_row_that_moves_keeps_what_was_opened(qtbot):
+    """The roots reorder: the opened row is still open where it went, its lines spanned."""
+    from rootmap.analysis import Analysis, Evidence, RootResult
+
+    panel = ResultsPanel()
+    qtbot.addWidget(panel)
+    l4 = RootResult("L4", "left", 0.4, (Evidence("a", 0.2), Evidence("b", 0.2)))
+    l5 = RootResult("L5", "left", 0.8, (Evidence("c", 0.8),))
+    panel.set_analysis(Analysis((l5, l4), (), (), "lee2008"))
+    rows = _rows(panel)
+    panel.tree.expand(rows["root:L4:left"])
+    item = panel.model.itemFromIndex(rows["root:L4:left"])
+    stronger = RootResult("L4", "left", 0.9, l4.evidence)
+    panel.set_analysis(Analysis((stronger, l5), (), (), "lee2008"))
+    rows = _rows(panel)
+    moved = rows["root:L4:left"]
+    assert moved.row() == 0 and panel.model.itemFromIndex(moved) is item  # moved, not rebuilt
+    assert panel.tree.isExpanded(moved)
+    assert not panel.tree.isExpanded(rows["root:L5:left"])  # the user never opened it
+    assert all(panel.tree.isFirstColumnSpanned(n, moved) for n in range(2))

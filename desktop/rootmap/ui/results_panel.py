@@ -214,11 +214,16 @@ class ResultsModel(QStandardItemModel):
     def __init__(self, regions: Mapping[str, Region], parent: QObject | None = None) -> None:
         super().__init__(0, 2, parent)
         self.regions = regions
+        # What the last update placed anew (the view spans and opens only these): rows
+        # inserted or moved, and rows whose evidence lines were rebuilt.
+        self.placed: list[QStandardItem] = []
+        self.new_lines: list[QStandardItem] = []
         self.bold = QFont()
         self.bold.setBold(True)
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         groups = result_groups(analysis, self.regions) if analysis is not None else []
+        self.placed, self.new_lines = [], []
         top = self.invisibleRootItem()
         for row, (key, title, rows) in enumerate(groups):
             header = self._row_for(top, row, key)
@@ -233,8 +238,9 @@ class ResultsModel(QStandardItemModel):
         for index in range(row, parent.rowCount()):
             child = parent.child(index, 0)
             if child is not None and child.data(KEY_ROLE) == key:
-                if index != row:
+                if index != row:  # moved: the view forgets what it had for its subtree
                     parent.insertRow(row, parent.takeRow(index))
+                    self._placed_anew(child)
                 return child
         item = QStandardItem()
         item.setData(key, KEY_ROLE)
@@ -242,7 +248,16 @@ class ResultsModel(QStandardItemModel):
         score = QStandardItem()
         score.setEditable(False)
         parent.insertRow(row, [item, score])
+        self.placed.append(item)
         return item
+
+    def _placed_anew(self, item: QStandardItem) -> None:
+        self.placed.append(item)
+        self.new_lines.append(item)
+        for row in range(item.rowCount()):
+            child = item.child(row, 0)
+            if child is not None and child.data(KEY_ROLE) is not None:
+                self._placed_anew(child)
 
     def _show_header(self, item: QStandardItem, title: str) -> None:
         if item.data(CONTENT_ROLE) == title:
@@ -270,6 +285,7 @@ class ResultsModel(QStandardItemModel):
         if isinstance(before, ResultRow) and before.evidence == result.evidence:
             return
         item.removeRows(0, item.rowCount())
+        self.new_lines.append(item)
         for text, tooltip, weight in result.evidence:
             line = QStandardItem(text)
             line.setEditable(False)
@@ -334,23 +350,27 @@ class ResultsPanel(QWidget):
         self._show_expansion()
 
     def _show_expansion(self) -> None:
-        """Headers open; a row open when the user opened it (or the top root, by default);
-        spanned rows across both columns."""
+        """For the rows the update placed anew: headers spanned and open; a row open when
+        the user opened it (or the top root, by default); evidence lines spanned. Rows
+        kept in place keep what the view has for them."""
         self._applying = True
         model, tree = self.model, self.tree
-        for group_row in range(model.rowCount()):
-            group = model.index(group_row, 0)
-            tree.setFirstColumnSpanned(group_row, QModelIndex(), True)
-            tree.setExpanded(group, True)
-            for row in range(model.rowCount(group)):
-                index = model.index(row, 0, group)
-                key = index.data(KEY_ROLE)
-                first_root = group_row == 0 and row == 0 and index.data(ROOT_ROLE) is not None
-                tree.setExpanded(
-                    index, key in self._expanded or (first_root and not self._expanded)
-                )
-                for line in range(model.rowCount(index)):
-                    tree.setFirstColumnSpanned(line, index, True)
+        for item in model.placed:
+            index = item.index()
+            if not index.isValid():
+                continue
+            if not index.parent().isValid():  # a group header
+                tree.setFirstColumnSpanned(index.row(), QModelIndex(), True)
+                tree.setExpanded(index, True)
+                continue
+            key = item.data(KEY_ROLE)
+            first_root = index.row() == 0 and item.data(ROOT_ROLE) is not None
+            first_root = first_root and index.parent().row() == 0
+            tree.setExpanded(index, key in self._expanded or (first_root and not self._expanded))
+        for item in model.new_lines:
+            index = item.index()
+            for line in range(item.rowCount()):
+                tree.setFirstColumnSpanned(line, index, True)
         self._applying = False
 
     def _remember(self, index: QModelIndex, expanded: bool) -> None:
