@@ -204,5 +204,5 @@ def test_a_row_that_moves_keeps_what_was_opened(qtbot):
     moved = rows["root:L4:left"]
     assert moved.row() == 0 and panel.model.itemFromIndex(moved) is item  # moved, not rebuilt
     assert panel.tree.isExpanded(moved)
-    assert not panel.tree.isExpanded(rows["root:L5:left"])  # the user never opened it
+    assert panel.tree.isExpanded(rows["root:L5:left"])  # open by default, and it stays so
     assert all(panel.tree.isFirstColumnSpanned(n, moved) for n in range(2))
