@@ -84,6 +84,7 @@ if TYPE_CHECKING:  # imported when the core is built, after the first paint
     from rootmap.ui.map_view import RegionItem
     from rootmap.ui.results_panel import ResultsPanel
     from rootmap.ui.session import EncounterSession
+    from rootmap.ui.spine_view import SpineView
     from rootmap.ui.teaching.mode import TeachingMode
     from rootmap.ui.undo_commands import EditorState
 
@@ -318,7 +319,8 @@ class MainWindow(QMainWindow):
         self._results_stand_in = empty_results(self.right)
         self.spine_holder = QWidget(self.right)
         QVBoxLayout(self.spine_holder).setContentsMargins(0, 0, 0, 0)
-        self.spine_view: QWidget | None = None
+        self.spine_view: QWidget | None = None  # the diagram, or a message why it is missing
+        self._spine: SpineView | None = None  # the diagram, once built
         self.right.addWidget(self._results_stand_in)
         self.right.addWidget(self.spine_holder)
         self.right.setStretchFactor(0, 2)
@@ -527,7 +529,7 @@ class MainWindow(QMainWindow):
         try:
             from rootmap.ui.spine_view import SpineView
 
-            self.spine_view = SpineView(self.spine_holder)
+            self.spine_view = self._spine = SpineView(self.spine_holder)
         except Exception as error:  # no spine diagram: the rest of the window still works
             message = QLabel(f"Spine diagram unavailable: {error}", self.spine_holder)
             message.setWordWrap(True)
@@ -576,8 +578,8 @@ class MainWindow(QMainWindow):
         shown = overlays.shown_root(analysis, self._chosen_root)
         atlas = self.knowledge.atlas(session.atlas())
         self.map_area.set_highlight(overlays.dermatome_levels(shown, atlas, self.knowledge))
-        spine = self.spine_view
-        if spine is not None and hasattr(spine, "set_highlight"):
+        spine = self._spine
+        if spine is not None:
             roots, discs = overlays.spine_highlight(shown, analysis)
             spine.set_highlight(roots, discs)
 
