@@ -69,7 +69,7 @@ from shiboken6 import Shiboken
 from rootmap.ui.finding_palette import ERASER, TOOLS, FindingPalette
 from rootmap.ui.red_flag_banner import RedFlagBanner
 from rootmap.ui.shell import MAP_TAB_TITLES, disclaimer_label, empty_map_tabs, empty_results
-from rootmap.ui.window_commands import WINDOW_COMMANDS, CommandSpec
+from rootmap.ui.window_commands import WindowActions
 
 if TYPE_CHECKING:  # imported when the core is built, after the first paint
     from PySide6.QtGui import QCloseEvent, QPaintEvent
@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
         from rootmap.ui.map_area import MapArea
         from rootmap.ui.session import EncounterSession
 
-        self._set_shortcuts()
+        self.window_actions.set_keys()
         knowledge = self._knowledge = self._knowledge or load_knowledge()
         self.session = session = EncounterSession(knowledge, self.undo_stack, self)
         for atlas_id, atlas in knowledge.atlases.items():
@@ -447,38 +447,16 @@ class MainWindow(QMainWindow):
             slots[f"page.{index}"] = partial(self._show_page, index)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        made = {"undo": self.undo_action, "redo": self.redo_action}
-        self.actions_by_id: dict[str, QAction] = {}
-        self.submenus: dict[str, QMenu] = {}
-        self._shortcuts: list[tuple[QAction, CommandSpec]] = []  # keys set with the core
-        menus: dict[str, QMenu] = {}
-        for spec in WINDOW_COMMANDS:
-            menu = menus.get(spec.menu)
-            if menu is None:
-                menu = menus[spec.menu] = self.menuBar().addMenu(f"&{spec.menu}")
-            if spec.separator_before:
-                menu.addSeparator()
-            if spec.submenu:  # filled by the part that owns it when it opens
-                sub = self.submenus[spec.id] = menu.addMenu(spec.text)
-                sub.aboutToShow.connect(partial(self._run_file_command, spec.id))
-                continue
-            action = made.get(spec.id)
-            if action is None:
-                action = QAction(spec.text or self._tool_text(spec.id), self)
-                if spec.id.startswith("file."):
-                    slot: Callable[[], object] = partial(self._run_file_command, spec.id)
-                else:
-                    slot = slots[spec.id]
-                action.triggered.connect(lambda _c=False, s=slot: s())
-            if spec.tip:
-                action.setToolTip(spec.tip)
-            if spec.status:
-                action.setStatusTip(spec.status)
-            action.setShortcutContext(spec.context)
-            if spec.keys:
-                self._shortcuts.append((action, spec))
-            menu.addAction(action)
-            self.actions_by_id[spec.id] = action
+        self.window_actions = actions = WindowActions(
+            self,
+            slots,
+            {"file.": self._run_file_command},
+            {"undo": self.undo_action, "redo": self.redo_action},
+            self._tool_text,
+        )
+        self.actions_by_id = actions.by_id
+        self.submenus = actions.submenus
+        menus = actions.menus
         self.file_menu = menus["File"]
         self.quit_action = self.actions_by_id["quit"]
         self.clear_action = self.actions_by_id["clear"]
@@ -495,10 +473,6 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action, self.clear_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
-        # Keys work wherever the focus is in the window. (Listed, not found with
-        # findChildren(QAction): that wraps every child object in Python and costs
-        # start-up ~15 ms.)
-        self.addActions(list(self.actions_by_id.values()))
 
     def _run_file_command(self, command_id: str) -> None:
         self.file_actions.run(command_id)
@@ -508,19 +482,6 @@ class MainWindow(QMainWindow):
 
     def _tool_text(self, command_id: str) -> str:
         return self.finding_palette.buttons[command_id.removeprefix("tool.")].text()
-
-    def _set_shortcuts(self) -> None:
-        """The keys, set with the core right after the first paint: the first frame needs
-        no key sequence (and building them costs it ~2 ms)."""
-        from PySide6.QtGui import QKeySequence
-
-        for action, spec in self._shortcuts:
-            standard = getattr(QKeySequence.StandardKey, spec.keys[0], None)
-            if standard is not None:
-                action.setShortcut(standard)
-            else:
-                action.setShortcuts([QKeySequence(key) for key in spec.keys])
-        self._shortcuts = []
 
     def _ensure_spine(self) -> None:
         if self.spine_view is not None:

@@ -10,9 +10,12 @@ platform's standard key of that name.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from rootmap.ui.shell import MAP_TAB_TITLES
 
@@ -95,3 +98,81 @@ def key_owners() -> dict[str, str]:
                 raise ValueError(f"{key} belongs to {owners[key]} and {spec.id}")
             owners[key] = spec.id
     return owners
+
+
+Slot = Callable[[], object]
+
+
+class WindowActions:
+    """One ``QAction`` per ``WINDOW_COMMANDS`` entry, in the window's menu bar and added
+    to the window (so its key works wherever the focus is in it).
+
+    ``slots`` maps a command id to what it does; ``routes`` maps a prefix (``"file."``)
+    to a part's ``run(command_id)``, which serves every command with that prefix (and
+    its submenus, run when they open). ``made`` are actions made elsewhere (the undo
+    stack's); ``text_of`` names a command whose spec has no text (the finding tools)."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        slots: Mapping[str, Slot],
+        routes: Mapping[str, Callable[[str], object]],
+        made: Mapping[str, QAction],
+        text_of: Callable[[str], str],
+    ) -> None:
+        self.by_id: dict[str, QAction] = {}
+        self.submenus: dict[str, QMenu] = {}
+        self.menus: dict[str, QMenu] = {}
+        self._unset_keys: list[tuple[QAction, CommandSpec]] = []
+        for spec in WINDOW_COMMANDS:
+            menu = self.menus.get(spec.menu)
+            if menu is None:
+                menu = self.menus[spec.menu] = window.menuBar().addMenu(f"&{spec.menu}")
+            if spec.separator_before:
+                menu.addSeparator()
+            if spec.submenu:
+                submenu = self.submenus[spec.id] = menu.addMenu(spec.text)
+                submenu.aboutToShow.connect(self._slot(spec.id, slots, routes))
+                continue
+            action = made.get(spec.id)
+            if action is None:
+                action = QAction(spec.text or text_of(spec.id), window)
+                slot = self._slot(spec.id, slots, routes)
+                action.triggered.connect(lambda _checked=False, s=slot: s())
+            if spec.tip:
+                action.setToolTip(spec.tip)
+            if spec.status:
+                action.setStatusTip(spec.status)
+            action.setShortcutContext(spec.context)
+            if spec.keys:
+                self._unset_keys.append((action, spec))
+            menu.addAction(action)
+            self.by_id[spec.id] = action
+        # (Listed, not found with findChildren(QAction): that wraps every child object
+        # in Python and costs start-up ~15 ms.)
+        window.addActions(list(self.by_id.values()))
+
+    @staticmethod
+    def _slot(
+        command_id: str, slots: Mapping[str, Slot], routes: Mapping[str, Callable[[str], object]]
+    ) -> Slot:
+        prefix = command_id.split(".", 1)[0] + "."
+        if prefix in routes:
+            route = routes[prefix]
+            return lambda: route(command_id)
+        return slots[command_id]
+
+    def set_keys(self) -> None:
+        """Give the actions their keys (a name like "Quit" is a platform standard key).
+
+        Called right after the first paint: the first frame needs no key sequence (and
+        building them costs it ~2 ms)."""
+        from PySide6.QtGui import QKeySequence
+
+        for action, spec in self._unset_keys:
+            standard = getattr(QKeySequence.StandardKey, spec.keys[0], None)
+            if standard is not None:
+                action.setShortcut(standard)
+            else:
+                action.setShortcuts([QKeySequence(key) for key in spec.keys])
+        self._unset_keys = []
