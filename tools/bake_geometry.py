@@ -2,7 +2,7 @@
 
 Run after changing any SVG in assets/maps (``rootmap check-assets`` says when it is due):
 
-    python3 tools/bake_geometry.py
+    python3 -m tools.bake_geometry
 
 Each view's geometry is written as ``<view>-<sha256 of the SVG>.json``; stale files for
 the same view are removed. The app reads these first (see ``rootmap.maps.diskcache``).

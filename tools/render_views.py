@@ -1,6 +1,6 @@
 """Render the map SVGs to PNG for looking at them (docs/maps/<view>.png).
 
-Usage: python3 tools/render_views.py [--width PX] [--regions] [--out DIR] [VIEW ...]
+Usage: python3 -m tools.render_views [--width PX] [--regions] [--out DIR] [VIEW ...]
   --regions  colour each region differently (to check the cut), label it with its id
 """
 
@@ -14,7 +14,6 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "desktop"))
 
 ALL = (
     "body_front",

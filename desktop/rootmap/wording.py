@@ -35,4 +35,11 @@ def plain(text: str, regions: Mapping[str, Region]) -> str:
         words = regions[match.group(0)].name
         return words[:1].lower() + words[1:]
 
-    return _pattern(tuple(regions)).sub(name, text)
+    return _pattern(tuple(regions)).sub(name, text) if regions else text
+
+
+def region_words(regions: Mapping[str, Region], region: str, side: str) -> str:
+    """ "left top of foot, middle third": a region and its side in words a clinician reads."""
+    info = regions.get(region)
+    name = info.name if info is not None else region.replace("_", " ")
+    return name if side == "midline" else f"{side} {name[:1].lower()}{name[1:]}"

@@ -26,7 +26,6 @@ from rootmap.teaching.differences import atlas_differences
 from rootmap.teaching.quiz import IdentifyQuestion, LocateQuestion
 from rootmap.ui.main_window import MainWindow
 from rootmap.ui.teaching.cases_dialog import CasesDialog
-from rootmap.ui.teaching.mode import install_teaching
 from rootmap.ui.teaching.overlay import MIN_LABEL, roots_label
 
 
@@ -42,7 +41,8 @@ def window(qtbot):
 
 @pytest.fixture
 def teaching(window):
-    return install_teaching(window, seed=11)
+    window.teaching.reseed(11)
+    return window.teaching
 
 
 def _press(qtbot, window, key) -> None:

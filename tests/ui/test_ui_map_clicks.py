@@ -168,8 +168,8 @@ def test_classic_s1_lateral_foot_and_heel_with_an_absent_achilles_reflex(window,
     top = window.analysis().roots[0]
     assert (top.root, top.side) == ("S1", "right")
     assert view.item("right.foot_lateral_border").highlight == HIGHLIGHT_PRIMARY
-    first_row = window.results_panel.tree.topLevelItem(0).child(0)
-    assert first_row.text(0).startswith("S1")
+    first_row = window.results_panel.model.item(0).child(0)
+    assert first_row.text().startswith("S1")
 
 
 @needs_body_maps
@@ -216,7 +216,7 @@ def test_a_weak_root_is_listed_but_not_painted_until_the_user_picks_it(window, q
     assert "plantar_fasciitis" in [c.id for c in analysis.conditions]
     assert not any(item.highlight for item in view.items_by_key.values())
     # Clicking the root in the results shows its dermatome.
-    tree = window.results_panel.tree
-    root_row = tree.topLevelItem(0).child(0)
-    qtbot.mouseClick(tree.viewport(), LEFT, pos=tree.visualItemRect(root_row).center())
+    tree, model = window.results_panel.tree, window.results_panel.model
+    root_row = model.index(0, 0, model.index(0, 0))
+    qtbot.mouseClick(tree.viewport(), LEFT, pos=tree.visualRect(root_row).center())
     assert any(item.highlight for item in view.items_by_key.values())

@@ -45,7 +45,7 @@ def test_the_first_frame_is_the_app_shell_and_the_rest_follows_the_first_paint(q
     ]
     tabs = window.map_tabs()
     assert [tabs.tabText(i) for i in range(tabs.count())] == [title for title, _v in PAGES]
-    assert not hasattr(window, "exam_panel")  # built after the first paint
+    assert not window.is_built("core") and not window.is_built("exam")  # after the paint
     assert not hasattr(window, "map_area")
     assert "&Teaching" not in menu_titles(window)
 
@@ -55,13 +55,23 @@ def test_the_first_frame_is_the_app_shell_and_the_rest_follows_the_first_paint(q
     assert window.is_ready()
     assert window.first_paint_time is not None
     assert window.map_tabs() is window.map_area  # the map area took the empty tabs' place
+    # Nothing to show yet: the stand-in shows the results' hint until the first result.
+    assert not window.is_built("results") and window.right.widget(0).isVisible()
+    window.set_encounter(Encounter(signs=(Sign("achilles_reflex", "left", "absent"),)))
     assert isinstance(window.right.widget(0), ResultsPanel) and window.results_panel.isVisible()
     assert window.map_area.isVisible()
     assert window.findChild(QComboBox, "atlas").count() == len(window.knowledge.atlases)
     assert window.findChild(QComboBox, "atlas").currentData() == window.knowledge.default_atlas
     assert window.exam_panel.combo("ankle_dorsiflexion", "left").value() is None
     assert window.exam_panel.isVisible()  # the Examination tab shows its form
+    assert not window.is_built("history")  # the tab behind: built when first shown
+    window.forms.setCurrentIndex(1)
+    assert window.is_built("history") and window.history_panel.isVisible()
     assert window.history_panel.age.value() == -1  # age not known
+    assert not window.is_built("file_actions")  # built at the first File command
+    assert window.actions_by_id["file.save"] in window.file_menu.actions()
+    window.actions_by_id["file.new"].trigger()
+    assert window.is_built("file_actions") and window.encounter() == Encounter()
     assert window.file_actions.save_action in window.file_menu.actions()
     assert {"&Teaching", "&Cases"} <= set(menu_titles(window))
     assert window.map_area.views(), "the current map page is built when the window is ready"

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 Point = tuple[float, float]
-Segment = tuple  # ("L", p) | ("C", c1, c2, p)
+Segment = tuple[str, Point] | tuple[str, Point, Point, Point]  # ("L", p) | ("C", c1, c2, p)
 
 CORNER_DEGREES = 40.0  # a turn sharper than this (over a short reach) is kept as a corner
 REACH = 1.2  # user units either side of a point used to measure its direction
@@ -56,7 +56,7 @@ def _point_at_distance(
 
 def _corners(points: Sequence[Point], acc: list[float]) -> list[int]:
     """Inner indices where the run turns sharply (symmetric under reversal)."""
-    out = []
+    out: list[int] = []
     for i in range(1, len(points) - 1):
         a = _unit(_sub(points[i], _point_at_distance(points, acc, i, REACH, False)))
         b = _unit(_sub(_point_at_distance(points, acc, i, REACH, True), points[i]))
@@ -217,7 +217,7 @@ def reversed_segments(start: Point, segments: Sequence[Segment]) -> list[Segment
     out: list[Segment] = []
     for i in range(len(segments) - 1, -1, -1):
         s = segments[i]
-        if s[0] == "L":
+        if len(s) == 2:  # ("L", p)
             out.append(("L", ends[i]))
         else:
             out.append(("C", s[2], s[1], ends[i]))

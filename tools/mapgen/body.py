@@ -1,6 +1,6 @@
 """Generate the whole-body maps (assets/maps/body_front.svg, body_back.svg).
 
-Usage: python3 tools/mapgen/body.py [OUT_DIR]   (default: assets/maps)
+Usage: python3 -m tools.mapgen.body [OUT_DIR]   (default: assets/maps)
 
 The figure (body_shapes.py) stands in anatomical position: arms a little away from
 the trunk, palms forward. Regions are cut from the silhouette with Qt's path booleans
@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from PySide6.QtGui import QPainterPath, QTransform
 
-from body_shapes import (
+from tools.mapgen.body_shapes import (
     MID,
     TOE_LINE,
     absolute,
@@ -29,7 +29,7 @@ from body_shapes import (
     silhouette,
     silhouette_parts,
 )
-from feet_svg import (
+from tools.mapgen.feet_svg import (
     DETAIL,
     LINE_WEIGHT,
     OUTLINE,
@@ -48,8 +48,7 @@ from feet_svg import (
     subpath_count,
     union,
 )
-from feet_topology import Ring, fit_shared, fitted_d, rings_of
-from PySide6.QtGui import QPainterPath, QTransform
+from tools.mapgen.feet_topology import Ring, fit_shared, fitted_d, rings_of
 
 WIDTH, HEIGHT = 800, 1600
 K = 4.0  # working scale
@@ -447,18 +446,16 @@ def cut(view: str) -> tuple[list[tuple[str, QPainterPath]], QPainterPath, list[s
 
 
 def details(doc: SvgDoc, view: str) -> None:
-    style = {"fill": "none"}
-
     def line(points: Sequence[Point], both: bool = True) -> None:
         path = smooth_open(absolute(points))
-        doc.line("detail", path, **style)
+        doc.line("detail", path, fill="none")
         if both:
-            doc.line("detail", mirrored(path, MID), **style)
+            doc.line("detail", mirrored(path, MID), fill="none")
 
     def closed(path: QPainterPath, both: bool = True) -> None:
-        doc.line("detail", path, closed=True, **style)
+        doc.line("detail", path, closed=True, fill="none")
         if both:
-            doc.line("detail", mirrored(path, MID), closed=True, **style)
+            doc.line("detail", mirrored(path, MID), closed=True, fill="none")
 
     if view == "front":
         closed(ellipse(MID + 72, 470, 3.2, 3.2))  # nipple
@@ -466,8 +463,8 @@ def details(doc: SvgDoc, view: str) -> None:
         closed(ellipse(MID + 68, 1114, 16, 21))  # patella
         line([(0, 560), (0, 620)], both=False)  # linea alba
         thenar = [hand_point(u, v) for u, v in ((22, 54), (12, 36), (5, 18), (3, 4))]
-        doc.line("detail", smooth_open(thenar), **style)  # thenar crease
-        doc.line("detail", mirrored(smooth_open(thenar), MID), **style)
+        doc.line("detail", smooth_open(thenar), fill="none")  # thenar crease
+        doc.line("detail", mirrored(smooth_open(thenar), MID), fill="none")
     else:
         line([(0, 300), (0, 735)], both=False)  # spine
         line([(26, 400), (84, 392), (116, 394)])  # spine of the scapula
@@ -532,7 +529,6 @@ def build(view: str) -> tuple[str, list[str]]:
 
 def tiling_flaws(svg: Path) -> list[str]:
     """The rasterised tiling check of rootmap check-assets, on a freshly written map."""
-    sys.path.insert(0, str(REPO / "desktop"))
     from rootmap.commands.check_assets import find_flaws
     from rootmap.maps import read_view
     from rootmap.maps.svgfile import read_groups
@@ -542,11 +538,8 @@ def tiling_flaws(svg: Path) -> list[str]:
     return [f.describe(0.25) for f in find_flaws(view.width, view.height, view.regions, outline)]
 
 
-def main() -> int:
-    from PySide6.QtGui import QGuiApplication
-
-    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    out_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "assets" / "maps"
+def main(argv: list[str]) -> int:
+    out_dir = Path(argv[1]) if len(argv) > 1 else REPO / "assets" / "maps"
     failed = False
     for view in ("front", "back"):
         text, problems = build(view)
@@ -564,4 +557,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    raise SystemExit(main(sys.argv))

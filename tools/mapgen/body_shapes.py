@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from feet_svg import Point, mirrored, smooth_closed, union
 from PySide6.QtGui import QPainterPath
+
+from tools.mapgen.feet_svg import Point, mirrored, smooth_closed, union
 
 MID = 400.0
 

@@ -1,6 +1,6 @@
 """Generate the four foot maps (assets/maps/foot_*.svg).
 
-Usage: python3 tools/mapgen/feet.py [OUT_DIR]   (default: assets/maps)
+Usage: python3 -m tools.mapgen.feet [OUT_DIR]   (default: assets/maps)
 
 Each view shows both feet. The canonical foot of a view is drawn once in
 feet_shapes.py; the other foot is its mirror image, so both feet carry the same
@@ -18,11 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainterPath
 
-from feet_shapes import FootArt, dorsal, plantar
-from feet_side import lateral, medial
-from feet_svg import (
+from tools.mapgen.feet_shapes import FootArt, dorsal, plantar
+from tools.mapgen.feet_side import lateral, medial
+from tools.mapgen.feet_svg import (
     DETAIL,
     LINE_WEIGHT,
     OUTLINE,
@@ -34,8 +35,7 @@ from feet_svg import (
     split_subpaths,
     subpath_count,
 )
-from feet_topology import Ring, fit_shared, fitted_d, rings_of
-from PySide6.QtCore import QRectF
+from tools.mapgen.feet_topology import Ring, fit_shared, fitted_d, rings_of
 
 WIDTH, HEIGHT = 1200, 800
 LABEL_SIZE = 34
@@ -138,7 +138,9 @@ def build(view: View) -> tuple[str, list[str]]:
         dx = pl.centre_x + (s if pl.mirror else -s) * view.local_centre_x
         dy = view.offset_y - s * view.top
 
-        def put(path, dx=dx, dy=dy, pl=pl):
+        def put(
+            path: QPainterPath, dx: float = dx, dy: float = dy, pl: Placement = pl
+        ) -> QPainterPath:
             return placed(path, dx, dy, view.scale, pl.mirror)
 
         for region, piece in art.regions:

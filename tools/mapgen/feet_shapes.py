@@ -14,9 +14,13 @@ The side views live in feet_side.py.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from feet_svg import (
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainterPath, QPainterPathStroker
+
+from tools.mapgen.feet_svg import (
     Cutter,
     Point,
     polygon,
@@ -27,8 +31,6 @@ from feet_svg import (
     union,
     with_winding,
 )
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainterPath, QPainterPathStroker
 
 FAR = 2000.0  # far outside any silhouette, for closing cut areas
 
@@ -121,7 +123,9 @@ def cleft_line(a: Toe, b: Toe, web: float) -> list[Point]:
     return pts
 
 
-def toe_row(body: QPainterPath, dy: float = 0.0):
+def toe_row(
+    body: QPainterPath, dy: float = 0.0
+) -> tuple[QPainterPath, list[Toe], list[list[Point]]]:
     """The body with its toes, and the cleft centre lines (web first)."""
     toes = [t.shifted(dy) for t in TOES]
     sil = union([body, *(t.shape() for t in toes)])
@@ -156,7 +160,13 @@ def web_patch(web: Point, up: float, half: float, down: float) -> QPainterPath:
     )
 
 
-def take_toes(cut, clefts, toe_line: list[Point], web: tuple[str, QPainterPath], face: str) -> None:
+def take_toes(
+    cut: Cutter,
+    clefts: list[list[Point]],
+    toe_line: list[Point],
+    web: tuple[str, QPainterPath],
+    face: str,
+) -> None:
     """Cut the toes below the toe-base line: the web patch, the hallux, the little toe, toes 2-4.
 
     ``face`` is ``dorsal`` or ``plantar``: it names the hallux and toes regions.
@@ -300,7 +310,7 @@ def edge_band(shape: QPainterPath, width: float, area: QPainterPath) -> QPainter
     return with_winding(with_winding(area.intersected(stroke)).intersected(shape))
 
 
-def leg_cut(sil: QPainterPath, arc: list[Point]) -> QPainterPath:
+def leg_cut(sil: QPainterPath, arc: Sequence[Point]) -> QPainterPath:
     """End the leg with a clean, gently curved cut through the landmarks `arc`."""
     y0, y1 = arc[0][1], arc[-1][1]
     keep = side_of([(-FAR, y0), *arc, (FAR, y1)], [(FAR, FAR), (-FAR, FAR)])

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import math
 
-from feet_shapes import FAR, FootArt, Toe, edge_band, leg_cut
-from feet_svg import (
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QPainterPath
+
+from tools.mapgen.feet_shapes import FAR, FootArt, Toe, edge_band, leg_cut
+from tools.mapgen.feet_svg import (
     Cutter,
     Point,
     polygon,
@@ -23,7 +26,6 @@ from feet_svg import (
     union,
     with_winding,
 )
-from PySide6.QtGui import QPainterPath
 
 LEG_CUT = [(40, 4), (120, -4), (210, 4)]
 # The groove in front of the Achilles tendon, from the calf to the heel.
@@ -112,7 +114,7 @@ def visible_outline(shape: QPainterPath, occluders: QPainterPath) -> list[QPaint
     return lines
 
 
-def _qp(x: float, y: float):
+def _qp(x: float, y: float) -> QPointF:
     from PySide6.QtCore import QPointF
 
     return QPointF(x, y)

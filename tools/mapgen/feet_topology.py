@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 
-from bezier_fit import Segment, fit_run, reversed_segments
 from PySide6.QtGui import QPainterPath
+
+from tools.mapgen.bezier_fit import Segment, fit_run, reversed_segments
 
 Point = tuple[float, float]
 Ring = list[Point]
@@ -147,7 +148,7 @@ def fitted_d(rings: list[FittedRing]) -> str:
     for (x0, y0), segments in rings:
         parts.append(f"M{_num(x0)} {_num(y0)}")
         for s in segments[:-1] if segments and segments[-1][0] == "L" else segments:
-            if s[0] == "L":
+            if len(s) == 2:  # ("L", p)
                 parts.append(f"L{_num(s[1][0])} {_num(s[1][1])}")
             else:
                 (ax, ay), (bx, by), (x, y) = s[1], s[2], s[3]

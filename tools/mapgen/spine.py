@@ -1,6 +1,6 @@
 """Generate the lumbar spine diagram (assets/maps/spine.svg).
 
-Usage: python3 tools/mapgen/spine.py [OUT_DIR]   (default: assets/maps)
+Usage: python3 -m tools.mapgen.spine [OUT_DIR]   (default: assets/maps)
 
 A coronal schematic seen from behind with the posterior arches removed: the
 vertebral bodies L1-L5 and the top of the sacrum (S1), the discs between them,
@@ -16,9 +16,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from PySide6.QtGui import QPainterPath
 
-from feet_svg import (
+from tools.mapgen.feet_svg import (
     DETAIL,
     LABEL,
     LINE_WEIGHT,
@@ -31,7 +31,6 @@ from feet_svg import (
     smooth_open,
     union,
 )
-from PySide6.QtGui import QPainterPath
 
 WIDTH, HEIGHT = 800, 1060
 CX = 400.0
@@ -355,7 +354,7 @@ def build() -> str:
 
 
 def _d(path: QPainterPath) -> str:
-    from feet_svg import path_d
+    from tools.mapgen.feet_svg import path_d
 
     return path_d(path)
 

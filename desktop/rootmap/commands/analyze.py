@@ -73,13 +73,13 @@ def decode_json(data: bytes, name: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rootmap.commands.knowledge_input import CommandInputError, knowledge_with_atlas
     from rootmap.encounter import EncounterError, parse_encounter
     from rootmap.engine import KnowledgeRuleError, UnknownAtlasError, analyze
+    from rootmap.knowledge.choice import KnowledgeChoiceError, knowledge_with_atlas
 
     try:
         knowledge = knowledge_with_atlas(args.atlas)
-    except CommandInputError as error:
+    except KnowledgeChoiceError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return error.status
     warnings: list[str] = []

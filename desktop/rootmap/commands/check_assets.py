@@ -49,7 +49,7 @@ class Flaw:
 
 
 def _painter_path(commands: Sequence[Command]) -> Any:  # a QPainterPath
-    from rootmap.painting import painter_path
+    from rootmap.qtgui.painting import painter_path
 
     return painter_path(commands)
 
@@ -204,7 +204,7 @@ def check(maps_dir: Path) -> tuple[list[str], list[str]]:
         if not diskcache.baked_file(svg, svg.read_bytes()).is_file():
             problems.append(
                 f"{svg.name}: its geometry is not baked for this version of the file "
-                "(run: python3 tools/bake_geometry.py)"
+                "(run: python3 -m tools.bake_geometry)"
             )
         try:
             if name == "spine":

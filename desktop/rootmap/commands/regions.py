@@ -23,11 +23,11 @@ def roots_text(entry: DermatomeEntry) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rootmap.commands.knowledge_input import CommandInputError, knowledge_with_atlas
+    from rootmap.knowledge.choice import KnowledgeChoiceError, knowledge_with_atlas
 
     try:
         knowledge = knowledge_with_atlas(args.atlas)
-    except CommandInputError as error:
+    except KnowledgeChoiceError as error:
         print(f"rootmap regions: {error}", file=sys.stderr)
         return error.status
     atlases = [knowledge.atlas(args.atlas)] if args.atlas else list(knowledge.atlases.values())

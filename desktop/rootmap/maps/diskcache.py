@@ -2,7 +2,7 @@
 
 One JSON file per view, named after the SVG's sha256, so a changed SVG is parsed again.
 Two places are looked in: the *baked* geometry shipped beside the SVGs
-(``assets/maps/geometry/``, written by ``tools/bake_geometry.py`` and checked by
+(``assets/maps/geometry/``, written by ``python3 -m tools.bake_geometry`` and checked by
 ``rootmap check-assets``), so that even a first start never parses; then the user's cache
 folder. A cache that cannot be read or written is simply ignored.
 """

@@ -32,7 +32,7 @@ from rootmap.analysis import Analysis
 from rootmap.encounter import Encounter, Finding
 from rootmap.knowledge import Knowledge
 from rootmap.maps import MapView, RegionShape, load_view
-from rootmap.painting import painter_path
+from rootmap.qtgui.painting import painter_path
 
 LEGEND_HEIGHT = 0.075  # of the figure's width
 

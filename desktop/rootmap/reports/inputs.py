@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from rootmap.analysis import Analysis
-from rootmap.commands.knowledge_input import CommandInputError, knowledge_with_atlas
 from rootmap.documents import Document, DocumentError, find_visit, for_analysis, read_document
 from rootmap.encounter import Encounter
 from rootmap.knowledge import Knowledge
+from rootmap.knowledge.choice import KnowledgeChoiceError, knowledge_with_atlas
 
 
 class InputError(Exception):
@@ -50,7 +50,7 @@ def open_and_analyse(path: str, atlas: str | None = None, visit: str | None = No
 
     try:
         knowledge = knowledge_with_atlas(atlas)
-    except CommandInputError as error:
+    except KnowledgeChoiceError as error:
         raise InputError(str(error)) from None
     warnings: list[str] = []
     try:

@@ -2,9 +2,10 @@
 Export PDF report, Print, Export figure; the window title; the unsaved-changes
 prompt on close; autosave and crash recovery.
 
-``install_file_actions(window)`` adds all of it to a ``MainWindow`` (its public API:
-``encounter()``, ``atlas()``, ``set_encounter()``, ``encounterChanged``,
-``undo_stack``, ``file_menu``, ``quit_action``, ``knowledge``, ``show_message``).
+``FileActions(session, host)`` adds all of it: the document (encounter, atlas, path,
+label and notes, modified flag) is the ``EncounterSession``'s; the window is reached
+only through the ``FileHost`` interface (its File menu, a dialog parent, the status bar,
+the map on screen, a guard on closing). The window shows the title from the session.
 
 The questions the user is asked go through small methods (``ask_unsaved``,
 ``choose_open_path``, ``choose_save_path``, ``ask_to_recover``, ``warn``) so that
@@ -13,23 +14,24 @@ tests can answer them without a modal dialog.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, cast
 
-from PySide6.QtCore import QEvent, QFileDevice, QIODevice, QObject, QSaveFile, QSettings, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
-from shiboken6 import Shiboken
+from PySide6.QtCore import QFileDevice, QIODevice, QObject, QSaveFile, QSettings, QTimer
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from rootmap.analysis import Analysis
 from rootmap.documents import Document, DocumentError, document_to_bytes, read_document
 from rootmap.documents.autosave import Recovery, discard
 from rootmap.documents.recent import existing, remember
 from rootmap.encounter import Encounter
+from rootmap.knowledge import Knowledge
 from rootmap.ui.autosave import Autosaver, autosave_folder
 from rootmap.ui.document_dialogs import DetailsDialog, FigureDialog
+from rootmap.ui.host import FileHost
 from rootmap.ui.recovery import ask_to_recover, pending_recovery
+from rootmap.ui.session import EncounterSession
 
 FILE_FILTER = "RootMap documents (*.rootmap);;Encounter JSON (*.json);;All files (*)"
 RECENT_KEY = "recent_files"
@@ -60,98 +62,76 @@ def settings() -> QSettings:
 
 
 class FileActions(QObject):
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window = window
-        self.path: Path | None = None
-        self.document = Document(atlas=window.atlas())  # label, notes, created; rest from window
-        self._unsaved_details = False  # label/notes edited, or recovered work: not in undo stack
+    def __init__(self, session: EncounterSession, host: FileHost) -> None:
+        super().__init__(session)
+        self.session = session
+        self.host = host
         # Off for windows built by code (tests, tools): they must never block on a question.
         self.prompt_on_close = False
-        self.autosaver = Autosaver(self._autosave_snapshot, window.show_message, self)
+        self.autosaver = Autosaver(self._autosave_snapshot, host.show_message, self)
         self._build_actions()
-        window.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        window.encounterChanged.connect(self._on_changed)
-        window.installEventFilter(self)
-        self._update_title()
+        session.stateChanged.connect(lambda _before, _after: self.autosaver.changed())
+        host.set_close_guard(self.may_close)
 
     # --- state ---------------------------------------------------------------------------
+    @property
+    def knowledge(self) -> Knowledge:
+        return self.session.knowledge
+
+    @property
+    def path(self) -> Path | None:
+        return self.session.path()
+
+    @property
+    def document(self) -> Document:
+        """The document's label, notes and dates (the encounter: ``current_document()``)."""
+        return self.session.document()
+
     def current_document(self) -> Document:
-        return replace(self.document, encounter=self.window.encounter(), atlas=self.window.atlas())
+        return self.session.document()
 
     def is_modified(self) -> bool:
-        return self._unsaved_details or not self.window.undo_stack.isClean()
+        return self.session.is_modified()
 
     def display_name(self) -> str:
-        return self.path.name if self.path else "Untitled"
-
-    def _on_clean_changed(self, _clean: bool) -> None:
-        if Shiboken.isValid(self.window):  # the stack also signals while the window dies
-            self._update_title()
-
-    def _update_title(self) -> None:
-        self.window.setWindowTitle(f"{self.display_name()}[*] — RootMap")
-        self.window.setWindowModified(self.is_modified())
-
-    def _on_changed(self, _encounter: Encounter) -> None:
-        self._update_title()
-        self.autosaver.changed()
+        return self.session.display_name()
 
     def _autosave_snapshot(self) -> tuple[Document, Path | None] | None:
         return (self.current_document(), self.path) if self.is_modified() else None
 
     def _load(self, document: Document, path: Path | None, unsaved: bool = False) -> None:
-        self.document = document
-        self.path = path
-        self._unsaved_details = unsaved
-        self.window.set_encounter(document.encounter, document.atlas)
-        self._update_title()
+        self.session.load_document(document, path, unsaved)
         if unsaved:
             self.autosaver.changed()
 
     # --- actions -------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        def action(text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
-            item = QAction(text, self.window)
-            if shortcut is not None:
-                item.setShortcut(QKeySequence(shortcut))
-            if tip:
-                item.setStatusTip(tip)
-            item.triggered.connect(lambda _checked=False: slot())
-            self.window.addAction(item)
-            return item
+        """The host's File menu entries (declared in ``rootmap.ui.window_commands``)."""
+        host = self.host
+        self.new_action = host.command_action("file.new")
+        self.open_action = host.command_action("file.open")
+        self.recent_menu = host.submenu("file.recent")
+        self.save_action = host.command_action("file.save")
+        self.save_as_action = host.command_action("file.save_as")
+        self.details_action = host.command_action("file.details")
+        self.pdf_action = host.command_action("file.pdf")
+        self.print_action = host.command_action("file.print")
+        self.figure_action = host.command_action("file.figure")
+        self._commands: dict[str, Callable[[], object]] = {
+            "file.new": self.new,
+            "file.open": self.open,
+            "file.recent": self._fill_recent_menu,
+            "file.save": self.save,
+            "file.save_as": self.save_as,
+            "file.details": self.edit_details,
+            "file.pdf": self.export_pdf,
+            "file.print": self.print_report,
+            "file.figure": self.export_figure,
+        }
 
-        keys = QKeySequence.StandardKey
-        self.new_action = action("&New", self.new, keys.New, "Start a new, empty encounter")
-        self.open_action = action("&Open…", self.open, keys.Open, "Open a .rootmap file")
-        self.recent_menu = QMenu("Open &Recent", self.window)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.save_action = action("&Save", self.save, keys.Save)
-        self.save_as_action = action("Save &As…", self.save_as, "Ctrl+Shift+S")
-        self.details_action = action(
-            "Patient &Label and Notes…", self.edit_details, "Ctrl+I",
-            "A label (e.g. initials) and notes, saved in the file and printed on the report",
-        )  # fmt: skip
-        self.pdf_action = action("&Export PDF Report…", self.export_pdf, "Ctrl+E")
-        self.print_action = action("&Print…", self.print_report, keys.Print)
-        self.figure_action = action(
-            "Export &Figure…", self.export_figure, "Ctrl+Shift+E",
-            "One map with its marks and the dermatome, as PNG or SVG",
-        )  # fmt: skip
-        menu = self.window.file_menu
-        before = self.window.quit_action
-        for item in (self.new_action, self.open_action):
-            menu.insertAction(before, item)
-        menu.insertMenu(before, self.recent_menu)
-        menu.insertSeparator(before)
-        for item in (self.save_action, self.save_as_action):
-            menu.insertAction(before, item)
-        menu.insertSeparator(before)
-        menu.insertAction(before, self.details_action)
-        menu.insertSeparator(before)
-        for item in (self.pdf_action, self.print_action, self.figure_action):
-            menu.insertAction(before, item)
-        menu.insertSeparator(before)
+    def run(self, command_id: str) -> None:
+        """Run a File command by its id (the host routes its menu entries here)."""
+        self._commands[command_id]()
 
     def recent_files(self) -> list[str]:
         value = settings().value(RECENT_KEY, [], type=list)
@@ -174,7 +154,7 @@ class FileActions(QObject):
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         buttons = QMessageBox.StandardButton
         return QMessageBox.question(
-            self.window,
+            self.host.dialog_parent(),
             "Unsaved changes",
             f"Save the changes to {self.display_name()} before closing it?",
             buttons.Save | buttons.Discard | buttons.Cancel,
@@ -183,19 +163,19 @@ class FileActions(QObject):
 
     def choose_open_path(self) -> str:
         start = str(self.path.parent) if self.path else ""
-        return QFileDialog.getOpenFileName(self.window, "Open", start, FILE_FILTER)[0]
+        return QFileDialog.getOpenFileName(self.host.dialog_parent(), "Open", start, FILE_FILTER)[0]
 
     def choose_save_path(self, title: str, suggestion: str, file_filter: str) -> str:
         folder = self.path.parent if self.path else Path.home()
         return QFileDialog.getSaveFileName(
-            self.window, title, str(folder / suggestion), file_filter
+            self.host.dialog_parent(), title, str(folder / suggestion), file_filter
         )[0]
 
     def ask_to_recover(self, recovery: Recovery) -> bool:
-        return ask_to_recover(self.window, recovery)
+        return ask_to_recover(self.host.dialog_parent(), recovery)
 
     def warn(self, message: str) -> None:
-        QMessageBox.warning(self.window, "RootMap", message)
+        QMessageBox.warning(self.host.dialog_parent(), "RootMap", message)
 
     # --- New, Open, Save -----------------------------------------------------------------
     def maybe_save(self) -> bool:
@@ -211,7 +191,7 @@ class FileActions(QObject):
         if not self.maybe_save():
             return False
         self.autosaver.clear()
-        self._load(Document(encounter=Encounter(), atlas=self.window.knowledge.default_atlas), None)
+        self._load(Document(encounter=Encounter(), atlas=self.knowledge.default_atlas), None)
         return True
 
     def open(self) -> bool:
@@ -224,7 +204,7 @@ class FileActions(QObject):
         """Open a file; on any problem, one clear message and the current work is untouched."""
         if ask and not self.maybe_save():
             return False
-        knowledge = self.window.knowledge
+        knowledge = self.knowledge
         warnings: list[str] = []
         try:
             document = read_document(path, knowledge.regions, knowledge.atlases, warnings)
@@ -233,7 +213,7 @@ class FileActions(QObject):
             return False
         self.adopt(document, path, atlas)
         note = f" ({'; '.join(warnings)})" if warnings else ""
-        self.window.show_message(f"Opened {Path(path).name}{note}", 8000)
+        self.host.show_message(f"Opened {Path(path).name}{note}", 8000)
         return True
 
     def adopt(self, document: Document, path: str | Path, atlas: str | None = None) -> None:
@@ -241,7 +221,7 @@ class FileActions(QObject):
 
         A bare encounter JSON opens as an untitled document: Save asks for a .rootmap name.
         """
-        if atlas is not None and atlas in self.window.knowledge.atlases:
+        if atlas is not None and atlas in self.knowledge.atlases:
             document = replace(document, atlas=atlas)
         file = Path(path).absolute()
         is_document = file.suffix == ".rootmap"
@@ -270,39 +250,34 @@ class FileActions(QObject):
             self.warn(f"Could not save {path.name}: {error}. Nothing was lost: "
                       "the previous file is unchanged and your work is still open.")  # fmt: skip
             return False
-        self.document = document
-        self.path = path.absolute()
-        self._unsaved_details = False
-        self.window.undo_stack.setClean()
+        self.session.mark_saved(document, path)
         self.autosaver.clear()
-        self._remember(self.path)
-        self._update_title()
-        self.window.show_message(f"Saved {path.name}")
+        self._remember(path.absolute())
+        self.host.show_message(f"Saved {path.name}")
         return True
 
     def edit_details(self) -> bool:
-        dialog = DetailsDialog(self.document.patient_label or "", self.document.notes, self.window)
+        dialog = DetailsDialog(
+            self.document.patient_label or "", self.document.notes, self.host.dialog_parent()
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         return self.set_details(*dialog.values())
 
     def set_details(self, label: str, notes: str) -> bool:
-        if (label or None, notes) == (self.document.patient_label, self.document.notes):
+        if not self.session.set_details(label, notes):
             return False
-        self.document = replace(self.document, patient_label=label or None, notes=notes)
-        self._unsaved_details = True
-        self._update_title()
         self.autosaver.changed()
         return True
 
     # --- reports and figures -------------------------------------------------------------
     def _analysis(self) -> Analysis:
-        analysis = self.window.analysis()
+        analysis = self.session.analysis()
         if analysis is None:
             from rootmap.engine import analyze
 
-            return analyze(self.window.encounter(), self.window.knowledge, self.window.atlas())
-        return cast(Analysis, analysis)
+            return analyze(self.session.encounter(), self.knowledge, self.session.atlas())
+        return analysis
 
     def export_pdf(self) -> bool:
         suggestion = (self.path.stem if self.path else "rootmap-report") + ".pdf"
@@ -314,9 +289,7 @@ class FileActions(QObject):
         from rootmap.reports.pdf import pdf_report_bytes
 
         try:
-            data = pdf_report_bytes(
-                self.current_document(), self._analysis(), self.window.knowledge
-            )
+            data = pdf_report_bytes(self.current_document(), self._analysis(), self.knowledge)
         except MapFileError as error:
             self.warn(f"Could not make the report: a map file is broken ({error}).")
             return False
@@ -328,23 +301,24 @@ class FileActions(QObject):
         from rootmap.reports.pdf import build_report, footer_text, print_report, text_width_for
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self.window)
+        dialog = QPrintDialog(printer, self.host.dialog_parent())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         document = self.current_document()
-        text = build_report(document, self._analysis(), self.window.knowledge,
+        text = build_report(document, self._analysis(), self.knowledge,
                             text_width_for(printer))  # fmt: skip
         print_report(text, printer, footer_text(document))
         return True
 
     def current_view_name(self) -> str | None:
-        views = self.window.map_area.current_views()
-        return views[0].name if views else None
+        return self.host.current_view_name()
 
     def export_figure(self) -> bool:
         from rootmap.reports.pdf import available_views
 
-        dialog = FigureDialog(list(available_views()), self.current_view_name(), self.window)
+        dialog = FigureDialog(
+            list(available_views()), self.current_view_name(), self.host.dialog_parent()
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         view, kind, width = dialog.choice()
@@ -358,7 +332,7 @@ class FileActions(QObject):
         from rootmap.maps import MapFileError
         from rootmap.reports.figures import image_to_png, render_view, render_view_svg
 
-        parts = (view, self.window.encounter(), self._analysis(), self.window.knowledge)
+        parts = (view, self.session.encounter(), self._analysis(), self.knowledge)
         try:
             if kind == "svg":
                 data = render_view_svg(*parts, width)
@@ -374,7 +348,7 @@ class FileActions(QObject):
         if error is not None:
             self.warn(f"Could not write {path.name}: {error}.")
             return False
-        self.window.show_message(f"Wrote {path.name}")
+        self.host.show_message(f"Wrote {path.name}")
         return True
 
     # --- session: autosave, recovery, close ----------------------------------------------
@@ -385,26 +359,25 @@ class FileActions(QObject):
         QTimer.singleShot(0, self.offer_recovery)
 
     def offer_recovery(self) -> bool:
-        knowledge = self.window.knowledge
+        knowledge = self.knowledge
         recovery = pending_recovery(autosave_folder(), knowledge.regions, knowledge.atlases)
         if recovery is None:
             return False
         recovered = self.ask_to_recover(recovery)
         if recovered:
             self._load(recovery.document, recovery.source, unsaved=True)
-            self.window.show_message("Recovered the autosaved work: save it to keep it", 10000)
+            self.host.show_message("Recovered the autosaved work: save it to keep it", 10000)
         discard(recovery.path)
         return recovered
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            if self.prompt_on_close and not self.maybe_save():
-                event.ignore()
-                return True
-            self.autosaver.clear()
-        return super().eventFilter(watched, event)
+    def may_close(self) -> bool:
+        """Asked before the window closes: False (the user cancelled) keeps it open."""
+        if self.prompt_on_close and not self.maybe_save():
+            return False
+        self.autosaver.clear()
+        return True
 
 
-def install_file_actions(window: Any) -> FileActions:
-    """Add the File menu's document actions to a main window."""
-    return FileActions(window)
+def install_file_actions(session: EncounterSession, host: FileHost) -> FileActions:
+    """Add the File menu's document actions to a window."""
+    return FileActions(session, host)

@@ -1,22 +1,21 @@
 """The main window: maps, finding palette, exam and history forms, results, red flags.
 
-Public API (for ``ui/file_actions.py`` and other add-ons; everything else is private):
+The open document lives in ``window.session`` (an ``EncounterSession``, built with the
+core): the encounter, the atlas, the undo stack, the knowledge, the analysis, the file
+path and the modified flag, with typed signals and the commands that change them. The
+window and its parts (results panel, forms, file actions, teaching) listen to the
+session and change it through its commands; the window gives the parts that need a
+menu or a dock the small interfaces of ``rootmap.ui.host`` (it implements them all).
+Its own commands and keys are declared in ``rootmap.ui.window_commands``.
 
-- ``window.encounter() -> Encounter`` and ``window.atlas() -> str``: the current state.
-- ``window.set_encounter(encounter, atlas=None)``: replace the state, e.g. after New or
-  Open. It clears the undo history (use ``window.edit(...)`` for an undoable change).
-- ``window.edit(encounter, atlas=None, text="Edit")``: one undoable change.
-- ``window.analysis() -> Analysis | None``: the engine's answer for the current state.
-- ``window.encounterChanged(Encounter)``: emitted after every change (edit, undo, redo,
-  ``set_encounter``); ``window.analysisChanged(Analysis)`` after each new analysis.
-- ``window.undo_stack`` (``QUndoStack``): ``cleanChanged``/``setClean()`` track "modified".
-- ``window.file_menu`` (``QMenu``): add New/Open/Save/Report actions before ``quit_action``.
-- ``window.knowledge``, ``window.map_area`` (views, for figures), ``window.show_message(text)``.
-  (In a progressive window, ``map_area`` and ``results_panel`` exist once the core is
-  built: after the first paint, or at the first call of the API above.)
+Conveniences for scripts and tests (they build the core first, then ask the session):
+``encounter()``, ``atlas()``, ``analysis()``, ``set_encounter(encounter, atlas=None)``
+(replaces the state and clears the undo history), ``edit(encounter, atlas, text)``
+(one undoable change), ``knowledge``, ``undo_stack``, ``show_message(text)``.
 
-Every edit goes through ``edit`` -> a ``StateChange`` on the undo stack -> ``_show_state``,
-which restyles only what changed and asks ``rootmap.engine.analyze`` for a new analysis.
+Every edit is a session command -> a ``StateChange`` on the undo stack -> the session's
+``stateChanged`` (the window restyles only what changed) and ``analysisChanged`` (the
+results, the banner and the dermatome follow).
 
 Start-up in two steps (so that the app paints its first frame quickly):
 
@@ -47,6 +46,8 @@ from __future__ import annotations
 
 import importlib
 import time
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -55,6 +56,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMainWindow,
+    QMenu,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -62,18 +64,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from rootmap.ui.finding_palette import ERASER, TOOLS, FindingPalette
 from rootmap.ui.red_flag_banner import RedFlagBanner
-from rootmap.ui.shell import (
-    MAP_TAB_TITLES,
-    disclaimer_label,
-    empty_map_tabs,
-    empty_results,
-)
+from rootmap.ui.shell import MAP_TAB_TITLES, disclaimer_label, empty_map_tabs, empty_results
+from rootmap.ui.window_commands import WindowActions
 
 if TYPE_CHECKING:  # imported when the core is built, after the first paint
-    from PySide6.QtGui import QPaintEvent
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from rootmap.analysis import Analysis
     from rootmap.encounter import Encounter, History
@@ -84,6 +83,8 @@ if TYPE_CHECKING:  # imported when the core is built, after the first paint
     from rootmap.ui.map_area import MapArea
     from rootmap.ui.map_view import RegionItem
     from rootmap.ui.results_panel import ResultsPanel
+    from rootmap.ui.session import EncounterSession
+    from rootmap.ui.spine_view import SpineView
     from rootmap.ui.teaching.mode import TeachingMode
     from rootmap.ui.undo_commands import EditorState
 
@@ -91,7 +92,7 @@ COLUMN_SIZES = [380, 800, 480]  # forms, maps, results: widths to start from
 
 
 def _scroll_area(parent: QWidget) -> QScrollArea:
-    """An empty page for a form (the form is set in ``finish_startup``)."""
+    """An empty page for a form (the form is set when it is first needed)."""
     area = QScrollArea(parent)
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -99,17 +100,11 @@ def _scroll_area(parent: QWidget) -> QScrollArea:
 
 
 class MainWindow(QMainWindow):
-    encounterChanged = Signal(object)
-    analysisChanged = Signal(object)
     ready = Signal()  # finish_startup() is done: every panel, menu and add-on is there
 
-    exam_panel: ExamPanel
-    history_panel: HistoryPanel
-    file_actions: FileActions
+    session: EncounterSession
     teaching: TeachingMode
     map_area: MapArea
-    results_panel: ResultsPanel
-    _state: EditorState
 
     def __init__(
         self,
@@ -120,14 +115,17 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._knowledge = knowledge  # loaded when the core is built, if not given
-        self._analysis: Analysis | None = None
         self._chosen_root: tuple[str, str] | None = None
         self._core = False  # _build_core() done
-        self._forms = False  # _build_forms() done
         self._ready = False  # finish_startup() done
         self._startup_step = 0  # the next step of _next_startup_step()
+        self._close_guard: Callable[[], bool] | None = None
+        self._exam_panel: ExamPanel | None = None  # built when the Examination tab shows
+        self._history_panel: HistoryPanel | None = None  # ... and the History tab
+        self._results_panel: ResultsPanel | None = None  # ... at the first result
+        self._file_actions: FileActions | None = None  # ... at the first File command
         self.first_paint_time: float | None = None  # time.perf_counter() at the first paint
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = QUndoStack(self)  # the session's, from the first frame (menus)
         self.setWindowTitle("RootMap")
         self.setObjectName("main_window")
         self._build_shell()
@@ -137,9 +135,58 @@ class MainWindow(QMainWindow):
 
     @property
     def knowledge(self) -> Knowledge:
-        self._build_core()
-        assert self._knowledge is not None
-        return self._knowledge
+        return self._session().knowledge
+
+    @property
+    def exam_panel(self) -> ExamPanel:
+        """The Examination form (built on first need)."""
+        self._session()
+        if self._exam_panel is None:
+            self._build_exam_panel()
+        assert self._exam_panel is not None
+        return self._exam_panel
+
+    @property
+    def history_panel(self) -> HistoryPanel:
+        """The History form (built when its tab is first shown, or on first need)."""
+        self._session()
+        if self._history_panel is None:
+            self._build_history_panel()
+        assert self._history_panel is not None
+        return self._history_panel
+
+    @property
+    def results_panel(self) -> ResultsPanel:
+        """The results (built at the first analysis with something to show; until then
+        the shell's stand-in shows the same hint)."""
+        self._session()
+        if self._results_panel is None:
+            self._build_results_panel()
+        assert self._results_panel is not None
+        return self._results_panel
+
+    @property
+    def file_actions(self) -> FileActions:
+        """The document commands of the File menu, autosave and the close guard (built at
+        the first File command, or when the app starts its session after ready)."""
+        if self._file_actions is None:
+            from rootmap.ui.file_actions import FileActions
+
+            self._file_actions = FileActions(self._session(), self)
+        return self._file_actions
+
+    def is_built(self, part: str) -> bool:
+        """Whether a part built on first need exists yet: "core" (session, maps),
+        "results", "exam" or "history" (the forms), "spine", "file_actions"."""
+        built = {
+            "core": self._core,
+            "exam": self._exam_panel is not None,
+            "history": self._history_panel is not None,
+            "results": self._results_panel is not None,
+            "file_actions": self._file_actions is not None,
+            "spine": self.spine_view is not None,
+        }
+        return built[part]
 
     def is_ready(self) -> bool:
         """True once ``finish_startup()`` has built everything."""
@@ -154,8 +201,9 @@ class MainWindow(QMainWindow):
         """Build the next part of the window; False once the window is complete.
 
         After the first paint these run one per event-loop turn, so that each part shows
-        as soon as it is built: the maps and results first, then the forms and the spine,
-        then the menus of the add-ons."""
+        as soon as it is built: the maps and results first, then the form in front and
+        the spine, then the menus of the add-ons. What is not on screen (the other map
+        pages, the form behind, the teaching dock) is built when first shown."""
         if self._ready:
             return False
         step, self._startup_step = self._startup_step, self._startup_step + 1
@@ -167,15 +215,13 @@ class MainWindow(QMainWindow):
                 for name in PAGES[max(self.map_area.currentIndex(), 0)][1]:
                     self.map_area.view(name)
         elif step == 1:
-            self._build_forms()
+            self._build_front_form()
             if self.isVisible():
                 self._ensure_spine()
         else:
-            from rootmap.ui.file_actions import install_file_actions
-            from rootmap.ui.teaching.mode import install_teaching
+            from rootmap.ui.teaching.mode import TeachingMode
 
-            self.file_actions = install_file_actions(self)  # File menu: documents, reports
-            self.teaching = install_teaching(self)  # Teaching and Cases menus, presentation
+            self.teaching = TeachingMode(self._session(), self)  # Teaching, Cases menus, keys
             self._ready = True
             self.ready.emit()
         return True
@@ -187,30 +233,22 @@ class MainWindow(QMainWindow):
         else:  # complete: import the engine for the first click
             importlib.import_module("rootmap.engine")
 
-    # --- public API -------------------------------------------------------------------
+    # --- conveniences for scripts and tests: the session's state and commands ----------
     def encounter(self) -> Encounter:
-        self._build_core()
-        return self._state.encounter
+        return self._session().encounter()
 
     def atlas(self) -> str:
-        self._build_core()
-        return self._state.atlas
+        return self._session().atlas()
 
     def _atlas_name(self, atlas_id: str) -> str:
         return self.atlas_combo.itemText(max(0, self.atlas_combo.findData(atlas_id)))
 
     def analysis(self) -> Analysis | None:
-        self._build_core()
-        return self._analysis
+        return self._session().analysis()
 
     def set_encounter(self, encounter: Encounter, atlas: str | None = None) -> None:
         """Replace the whole state (New, Open); clears the undo history."""
-        from rootmap.ui.undo_commands import EditorState
-
-        self._build_core()
-        self.undo_stack.clear()
-        self._show_state(EditorState(encounter, self._valid_atlas(atlas)))
-        self.undo_stack.setClean()
+        self._session().replace(encounter, atlas)
 
     def edit(
         self,
@@ -220,20 +258,46 @@ class MainWindow(QMainWindow):
         merge_field: str | None = None,
     ) -> bool:
         """One undoable change; returns False (and records nothing) when nothing changes."""
-        from rootmap.ui.undo_commands import EditorState, StateChange
+        return self._session().edit(encounter, atlas, text, merge_field)
 
-        self._build_core()
-        after = EditorState(
-            self._state.encounter if encounter is None else encounter,
-            self._state.atlas if atlas is None else self._valid_atlas(atlas),
-        )
-        if after == self._state:
-            return False
-        self.undo_stack.push(StateChange(self._show_state, self._state, after, text, merge_field))
-        return True
-
+    # --- what the parts may ask (rootmap.ui.host: MenuHost, FileHost, TeachingHost) -----
     def show_message(self, text: str, timeout_ms: int = 4000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
+
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def main_window(self) -> QMainWindow:
+        return self
+
+    def add_menu(self, menu: QMenu) -> None:
+        self.menuBar().addMenu(menu)
+
+    def add_window_action(self, action: QAction) -> None:
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(action)
+
+    def command_action(self, command_id: str) -> QAction:
+        return self.actions_by_id[command_id]
+
+    def submenu(self, command_id: str) -> QMenu:
+        return self.submenus[command_id]
+
+    def current_view_name(self) -> str | None:
+        views = self.maps().current_views()
+        return views[0].name if views else None
+
+    def set_close_guard(self, guard: Callable[[], bool]) -> None:
+        self._close_guard = guard
+
+    def maps(self) -> MapArea:
+        """The map area (built with the core)."""
+        self._session()
+        return self.map_area
+
+    def map_tabs(self) -> QTabWidget:
+        """The map tabs: the map area, or in the first frame its empty stand-in."""
+        return self.map_area if self._core else self._map_tabs
 
     # --- building ---------------------------------------------------------------------
     def _build_shell(self) -> None:
@@ -258,7 +322,8 @@ class MainWindow(QMainWindow):
         self._results_stand_in = empty_results(self.right)
         self.spine_holder = QWidget(self.right)
         QVBoxLayout(self.spine_holder).setContentsMargins(0, 0, 0, 0)
-        self.spine_view: QWidget | None = None
+        self.spine_view: QWidget | None = None  # the diagram, or a message why it is missing
+        self._spine: SpineView | None = None  # the diagram, once built
         self.right.addWidget(self._results_stand_in)
         self.right.addWidget(self.spine_holder)
         self.right.setStretchFactor(0, 2)
@@ -282,7 +347,7 @@ class MainWindow(QMainWindow):
         self.atlas_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.atlas_combo.setToolTip("Dermatome atlas: changes the map's roots and the analysis")
         self.atlas_combo.activated.connect(
-            lambda _i: self.edit(
+            lambda _i: self._session().edit(
                 atlas=self.atlas_combo.currentData(),
                 text=f"Atlas: {self._atlas_name(self.atlas())} → {self.atlas_combo.currentText()}",
             )
@@ -293,29 +358,28 @@ class MainWindow(QMainWindow):
         self.disclaimer = disclaimer_label(self)
         self.statusBar().addPermanentWidget(self.disclaimer)
 
+    def _session(self) -> EncounterSession:
+        """The session (building the core on first need)."""
+        self._build_core()
+        return self.session
+
     def _build_core(self) -> None:
-        """The knowledge, the state, the map area and the atlas list; once."""
+        """The knowledge, the session, the map area, the results and the atlas list; once."""
         if self._core:
             return
         self._core = True
-        from rootmap.encounter import Encounter
         from rootmap.knowledge import load_knowledge
         from rootmap.ui.map_area import MapArea
-        from rootmap.ui.results_panel import ResultsPanel
-        from rootmap.ui.undo_commands import EditorState
+        from rootmap.ui.session import EncounterSession
 
-        self._set_shortcuts()
+        self.window_actions.set_keys()
         knowledge = self._knowledge = self._knowledge or load_knowledge()
-        self._state = EditorState(Encounter(), knowledge.default_atlas)
+        self.session = session = EncounterSession(knowledge, self.undo_stack, self)
         for atlas_id, atlas in knowledge.atlases.items():
             self.atlas_combo.addItem(atlas.name, atlas_id)
             self.atlas_combo.setItemData(
                 self.atlas_combo.count() - 1, atlas.description, Qt.ItemDataRole.ToolTipRole
             )
-        self.results_panel = ResultsPanel(None, knowledge.regions)
-        self.right.replaceWidget(self.right.indexOf(self._results_stand_in), self.results_panel)
-        self._results_stand_in.deleteLater()
-        self.results_panel.rootChosen.connect(self._on_root_chosen)
         self.map_area = MapArea()
         self.map_area.tooltip_text = self._tooltip
         self.map_area.setCurrentIndex(self._map_tabs.currentIndex())
@@ -324,83 +388,88 @@ class MainWindow(QMainWindow):
         self.map_area.regionClicked.connect(self._on_region_clicked)
         self.map_area.regionHovered.connect(self._on_region_hovered)
         self.map_area.currentChanged.connect(lambda _i: self._ensure_spine())
-        self._show_state(self._state, force=True)
+        self.forms.currentChanged.connect(lambda _i: self._build_front_form())
+        session.stateChanged.connect(self._show_state)
+        session.analysisChanged.connect(self._show_analysis)
+        session.fileChanged.connect(self._show_title)
+        session.messageRequested.connect(self.show_message)
+        session.refresh()
+        self._show_title()
 
-    def map_tabs(self) -> QTabWidget:
-        """The map tabs: the map area, or in the first frame its empty stand-in."""
-        return self.map_area if self._core else self._map_tabs
+    def _build_results_panel(self) -> None:
+        from rootmap.ui.results_panel import ResultsPanel
 
-    def _build_forms(self) -> None:
+        session = self.session
+        panel = self._results_panel = ResultsPanel(None, session.knowledge.regions)
+        self.right.replaceWidget(self.right.indexOf(self._results_stand_in), panel)
+        self._results_stand_in.deleteLater()
+        panel.rootChosen.connect(self._on_root_chosen)
+        panel.set_analysis(session.analysis())
+
+    def _build_front_form(self) -> None:
+        """The form in front, if it is not built yet (the other is built when shown)."""
+        if not self._core:
+            return
+        if self.forms.currentIndex() == 1:
+            if self._history_panel is None:
+                self._build_history_panel()
+        elif self._exam_panel is None:
+            self._build_exam_panel()
+
+    def _build_exam_panel(self) -> None:
         from rootmap.ui.exam_panel import ExamPanel
+
+        session = self.session
+        labels = {sign: rule.label for sign, rule in session.knowledge.signs.items()}
+        panel = self._exam_panel = ExamPanel(labels, self._exam_page)
+        panel.set_signs(session.encounter().signs)
+        self._exam_page.setWidget(panel)
+        self.forms.setMinimumWidth(panel.sizeHint().width() + 24)
+        self._columns.setSizes(COLUMN_SIZES)  # again, now that the forms column has its width
+        panel.signEdited.connect(self._on_sign_edited)
+
+    def _build_history_panel(self) -> None:
         from rootmap.ui.history_panel import HistoryPanel
 
-        labels = {sign: rule.label for sign, rule in self.knowledge.signs.items()}
-        self.exam_panel = ExamPanel(labels, self._exam_page)
-        self.history_panel = HistoryPanel(self._history_page)
-        self.exam_panel.set_signs(self._state.encounter.signs)
-        self.history_panel.set_history(self._state.encounter.history)
-        self._exam_page.setWidget(self.exam_panel)
-        self._history_page.setWidget(self.history_panel)
-        self.forms.setMinimumWidth(self.exam_panel.sizeHint().width() + 24)
-        self._columns.setSizes(COLUMN_SIZES)  # again, now that the forms column has its width
-        self.exam_panel.signEdited.connect(self._on_sign_edited)
-        self.history_panel.historyEdited.connect(self._on_history_edited)
-        self._forms = True
+        session = self.session
+        panel = self._history_panel = HistoryPanel(self._history_page)
+        panel.set_history(session.encounter().history)
+        self._history_page.setWidget(panel)
+        panel.historyEdited.connect(self._on_history_edited)
 
     def _build_actions(self) -> None:
-        self.file_menu = self.menuBar().addMenu("&File")
-        self.quit_action = QAction("&Quit", self)
-        self._shortcuts: list[tuple[QAction, tuple[str, ...]]] = []  # set by _set_shortcuts
-        self._shortcut(self.quit_action, "Quit")
-        self.quit_action.triggered.connect(self.close)
-        self.file_menu.addAction(self.quit_action)
-
-        edit_menu = self.menuBar().addMenu("&Edit")
+        """The menus, the toolbar and the keys, from ``WINDOW_COMMANDS``."""
+        slots: dict[str, Callable[[], object]] = {
+            "quit": self.close,
+            "clear": lambda: self._session().clear(),
+            "tool.eraser": lambda: self.finding_palette.set_tool(ERASER),
+            "intensity.up": lambda: self.finding_palette.step_intensity(1),
+            "intensity.down": lambda: self.finding_palette.step_intensity(-1),
+            "zoom.in": lambda: self.maps().zoom_by(1.25),
+            "zoom.out": lambda: self.maps().zoom_by(0.8),
+            "zoom.fit": lambda: self.maps().fit(),
+        }
+        for tool in TOOLS:
+            if tool != ERASER:
+                slots[f"tool.{tool}"] = partial(self.finding_palette.set_tool, tool)
+        for index in range(len(MAP_TAB_TITLES)):
+            slots[f"page.{index}"] = partial(self._show_page, index)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self._shortcut(self.undo_action, "Undo")
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self._shortcut(self.redo_action, "Ctrl+Shift+Z", "Ctrl+Y")
-        self.clear_action = QAction("Clear &all", self)
-        self._shortcut(self.clear_action, "Ctrl+Shift+Backspace")
-        self.clear_action.setToolTip("Clear every mark, sign and history answer (undoable)")
-        self.clear_action.triggered.connect(self._clear_all)
-        for action in (self.undo_action, self.redo_action, self.clear_action):
-            edit_menu.addAction(action)
-
-        tools_menu = self.menuBar().addMenu("&Tools")
-        self.tool_actions: dict[str, QAction] = {}
-        for number, tool in enumerate(TOOLS, start=1):
-            key = "E" if tool == ERASER else str(number)
-            action = QAction(self.finding_palette.buttons[tool].text(), self)
-            self._shortcut(action, key)
-            action.triggered.connect(lambda _c=False, t=tool: self.finding_palette.set_tool(t))
-            tools_menu.addAction(action)
-            self.tool_actions[tool] = action
-        tools_menu.addSeparator()
-        for text, key, delta in (("More intense", "]", 1), ("Less intense", "[", -1)):
-            action = QAction(text, self)
-            self._shortcut(action, key)
-            action.triggered.connect(
-                lambda _c=False, d=delta: self.finding_palette.step_intensity(d)
-            )
-            tools_menu.addAction(action)
-
-        view_menu = self.menuBar().addMenu("&View")
-        for index, title in enumerate(MAP_TAB_TITLES):
-            action = QAction(title, self)
-            self._shortcut(action, f"Ctrl+{index + 1}")
-            action.triggered.connect(lambda _c=False, i=index: self.map_tabs().setCurrentIndex(i))
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        for text, keys, slot in (
-            ("Zoom in", ("Ctrl+=", "Ctrl++"), lambda: self._maps().zoom_by(1.25)),
-            ("Zoom out", ("Ctrl+-",), lambda: self._maps().zoom_by(0.8)),
-            ("Fit to window", ("Ctrl+0",), lambda: self._maps().fit()),
-        ):
-            action = QAction(text, self)
-            self._shortcut(action, *keys)
-            action.triggered.connect(slot)
-            view_menu.addAction(action)
+        self.window_actions = actions = WindowActions(
+            self,
+            slots,
+            {"file.": self._run_file_command},
+            {"undo": self.undo_action, "redo": self.redo_action},
+            self._tool_text,
+        )
+        self.actions_by_id = actions.by_id
+        self.submenus = actions.submenus
+        menus = actions.menus
+        self.file_menu = menus["File"]
+        self.quit_action = self.actions_by_id["quit"]
+        self.clear_action = self.actions_by_id["clear"]
+        self.tool_actions = {tool: self.actions_by_id[f"tool.{tool}"] for tool in TOOLS}
 
         toolbar = QToolBar("Tools", self)
         toolbar.setObjectName("tools")
@@ -413,38 +482,15 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action, self.clear_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
-        # Shortcuts work wherever the focus is. (Listed, not found with findChildren(QAction):
-        # that wraps every child object in Python and costs start-up ~15 ms.)
-        listed = [self.quit_action, self.undo_action, self.redo_action, self.clear_action]
-        listed += [a for a in (*tools_menu.actions(), *view_menu.actions()) if not a.isSeparator()]
-        self.addActions(listed)
 
-    def _shortcut(self, action: QAction, *keys: str) -> None:
-        """Give ``action`` these keys (a name like "Quit" is a platform standard key).
+    def _run_file_command(self, command_id: str) -> None:
+        self.file_actions.run(command_id)
 
-        They are set with the core, right after the first paint: the first frame needs
-        no key sequence (and building them costs it ~2 ms)."""
-        self._shortcuts.append((action, keys))
+    def _show_page(self, index: int) -> None:
+        self.map_tabs().setCurrentIndex(index)
 
-    def _set_shortcuts(self) -> None:
-        from PySide6.QtGui import QKeySequence
-
-        for action, keys in self._shortcuts:
-            standard = getattr(QKeySequence.StandardKey, keys[0], None)
-            if standard is not None:
-                action.setShortcut(standard)
-            else:
-                action.setShortcuts([QKeySequence(key) for key in keys])
-        self._shortcuts = []
-
-    def _maps(self) -> MapArea:
-        self._build_core()
-        return self.map_area
-
-    def _clear_all(self) -> None:
-        from rootmap.encounter import Encounter
-
-        self.edit(Encounter(), text="Clear all")
+    def _tool_text(self, command_id: str) -> str:
+        return self.finding_palette.buttons[command_id.removeprefix("tool.")].text()
 
     def _ensure_spine(self) -> None:
         if self.spine_view is not None:
@@ -453,7 +499,7 @@ class MainWindow(QMainWindow):
         try:
             from rootmap.ui.spine_view import SpineView
 
-            self.spine_view = SpineView(self.spine_holder)
+            self.spine_view = self._spine = SpineView(self.spine_holder)
         except Exception as error:  # no spine diagram: the rest of the window still works
             message = QLabel(f"Spine diagram unavailable: {error}", self.spine_holder)
             message.setWordWrap(True)
@@ -463,84 +509,57 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.spine_view)
         self._show_overlays()
 
-    # --- state --------------------------------------------------------------------------
-    def _valid_atlas(self, atlas: str | None) -> str:
-        if atlas is not None and atlas in self.knowledge.atlases:
-            return atlas
-        return self.knowledge.default_atlas
-
-    def _show_state(self, state: EditorState, force: bool = False) -> None:
+    # --- showing the session ----------------------------------------------------------
+    def _show_state(self, before: EditorState, state: EditorState) -> None:
+        """Restyle what changed between two states (``session.stateChanged``)."""
         from rootmap.ui import overlays
 
-        before, self._state = self._state, state
         new, old = state.encounter, before.encounter
-        if force or new.findings != old.findings:
+        if new.findings != old.findings:
             self.map_area.set_marks(overlays.marks_by_key(new.findings))
-        forms = self._forms  # before that, _build_forms shows the state when it runs
-        if forms and (force or new.signs != old.signs):
-            self.exam_panel.set_signs(new.signs)
-        if forms and (force or new.history != old.history):
-            self.history_panel.set_history(new.history)
-        if force or state.atlas != before.atlas:
+        if self._exam_panel is not None and new.signs != old.signs:
+            self._exam_panel.set_signs(new.signs)
+        if self._history_panel is not None and new.history != old.history:
+            self._history_panel.set_history(new.history)
+        if state.atlas != before.atlas:
             self.atlas_combo.setCurrentIndex(max(self.atlas_combo.findData(state.atlas), 0))
-        self._analyze()
-        self.encounterChanged.emit(new)
 
-    def _analyze(self) -> None:
-        from rootmap.analysis import Analysis
-        from rootmap.encounter import Encounter
-
-        try:
-            if self._state.encounter == Encounter():
-                # Nothing recorded: nothing to explain (and start-up need not load the engine).
-                self._analysis = Analysis((), (), (), self._state.atlas)
-            else:
-                from rootmap.engine import analyze
-
-                self._analysis = analyze(self._state.encounter, self.knowledge, self._state.atlas)
-        except Exception as error:  # the engine failing must not lose the clinician's marks
-            self._analysis = None
-            self.show_message(f"The analysis is unavailable: {error}", 10000)
-        self.results_panel.set_analysis(self._analysis)
-        self.banner.set_flags(
-            self._analysis.red_flags if self._analysis else (), self.knowledge.regions
-        )
+    def _show_analysis(self, analysis: Analysis | None) -> None:
+        empty = analysis is not None and not (analysis.roots or analysis.conditions)
+        if self._results_panel is not None:
+            self._results_panel.set_analysis(analysis)
+        elif not empty:
+            self._build_results_panel()  # shows the session's analysis
+        self.banner.set_flags(analysis.red_flags if analysis else (), self.knowledge.regions)
         self._show_overlays()
-        self.analysisChanged.emit(self._analysis)
+
+    def _show_title(self) -> None:
+        if not Shiboken.isValid(self):  # the undo stack also signals while the window dies
+            return
+        session = self.session
+        self.setWindowTitle(f"{session.display_name()}[*] — RootMap")
+        self.setWindowModified(session.is_modified())
 
     def _show_overlays(self) -> None:
         from rootmap.ui import overlays
 
-        shown = overlays.shown_root(self._analysis, self._chosen_root)
-        atlas = self.knowledge.atlas(self._state.atlas)
+        session = self.session
+        analysis = session.analysis()
+        shown = overlays.shown_root(analysis, self._chosen_root)
+        atlas = self.knowledge.atlas(session.atlas())
         self.map_area.set_highlight(overlays.dermatome_levels(shown, atlas, self.knowledge))
-        spine = self.spine_view
-        if spine is not None and hasattr(spine, "set_highlight"):
-            roots, discs = overlays.spine_highlight(shown, self._analysis)
+        spine = self._spine
+        if spine is not None:
+            roots, discs = overlays.spine_highlight(shown, analysis)
             spine.set_highlight(roots, discs)
 
-    # --- user edits -----------------------------------------------------------------------
+    # --- user acts ----------------------------------------------------------------------
     def _on_region_clicked(self, key: str, button: str) -> None:
-        from rootmap.encounter import Finding
-        from rootmap.ui import overlays
-
         side, region = key.split(".", 1)
-        encounter = self._state.encounter
-        name = overlays.region_words(self.knowledge, region, side)
         tool = self.finding_palette.tool()
-        if button == "right" or tool == ERASER:
-            self.edit(encounter.without_finding(region, side), text=f"Clear {name}")
-            return
-        intensity = self.finding_palette.intensity()
-        current = next(
-            (f for f in encounter.findings if (f.region, f.side, f.kind) == (region, side, tool)),
-            None,
-        )
-        if current is not None and current.intensity == intensity:
-            self.edit(encounter.without_finding(region, side, tool), text=f"Clear {tool}, {name}")
-        else:
-            finding = Finding(region=region, side=side, kind=tool, intensity=intensity)
-            self.edit(encounter.with_finding(finding), text=f"Mark {tool} {intensity}/10, {name}")
+        erase = button == "right" or tool == ERASER
+        kind = None if erase else tool
+        self.session.click_region(region, side, kind, self.finding_palette.intensity())
         self.show_message(self.undo_stack.undoText())
 
     def _on_region_hovered(self, key: str) -> None:
@@ -549,7 +568,9 @@ class MainWindow(QMainWindow):
         if key:
             side, region = key.split(".", 1)
             self.statusBar().showMessage(
-                overlays.region_summary(self.knowledge, self._state, region, side, html=False)
+                overlays.region_summary(
+                    self.knowledge, self.session.state(), region, side, html=False
+                )
             )
         else:
             self.statusBar().clearMessage()
@@ -557,22 +578,25 @@ class MainWindow(QMainWindow):
     def _on_sign_edited(self, name: str, side: str, value: int | str | None) -> None:
         from rootmap.encounter import Sign
 
+        assert self._exam_panel is not None
         sign = None if value is None else Sign(sign=name, side=side, value=value)
-        before = self._state.encounter
+        before = self.session.encounter()
         old = next((s.value for s in before.signs if (s.sign, s.side) == (name, side)), None)
         # Named "sign, side: old → new"; stepping with the arrow keys is one undo step.
-        self.edit(
+        self.session.edit(
             before.with_sign(sign, name, side),
-            text=self.exam_panel.describe_change(name, side, old, value),
-            merge_field=self.exam_panel.merge_field(name, side),
+            text=self._exam_panel.describe_change(name, side, old, value),
+            merge_field=self._exam_panel.merge_field(name, side),
         )
 
     def _on_history_edited(self, history: History, field: str) -> None:
+        from rootmap.ui.history_panel import HistoryPanel
+
         merge = "history.age" if field == "age" else None
-        before = self._state.encounter.history
-        self.edit(
-            self._state.encounter.with_history(history),
-            text=self.history_panel.describe_change(field, before, history),
+        before = self.session.encounter()
+        self.session.edit(
+            before.with_history(history),
+            text=HistoryPanel.describe_change(field, before.history, history),
             merge_field=merge,
         )
 
@@ -584,8 +608,14 @@ class MainWindow(QMainWindow):
         from rootmap.ui import overlays
 
         return overlays.region_summary(
-            self.knowledge, self._state, item.region, item.side, html=True
+            self.knowledge, self.session.state(), item.region, item.side, html=True
         )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._close_guard is not None and not self._close_guard():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

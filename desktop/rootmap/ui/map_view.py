@@ -58,7 +58,7 @@ from PySide6.QtWidgets import (
 )
 
 from rootmap import palette
-from rootmap.painting import painter_path
+from rootmap.qtgui.painting import painter_path
 from rootmap.ui import brushes, map_keyboard
 from rootmap.ui.art_labels import ArtLabel, body_pixels, paint_label
 from rootmap.ui.map_art import load_art

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from rootmap import wording
 from rootmap.analysis import Analysis
 from rootmap.encounter import FINDING_KINDS, Finding
 from rootmap.knowledge import Atlas, Knowledge
@@ -83,9 +84,7 @@ def spine_highlight(
 
 def region_words(knowledge: Knowledge, region: str, side: str) -> str:
     """ "left Top of foot, middle third" in words a clinician reads."""
-    info = knowledge.regions.get(region)
-    name = info.name if info is not None else region.replace("_", " ")
-    return name if side == "midline" else f"{side} {name[:1].lower()}{name[1:]}"
+    return wording.region_words(knowledge.regions, region, side)
 
 
 def region_summary(

@@ -1,24 +1,39 @@
 """The results panel: ranked roots and candidate conditions, each with its evidence.
 
-Built from an ``Analysis`` value (the contract's output). Roots come first, with a
-score bar; conditions follow, grouped by category (spinal, peripheral nerve, local
-foot, systemic, central) with levels, side, ICD-10 codes and score. Every row opens
-on its *why*. What the user opened stays open across updates.
+A ``QTreeView`` over ``ResultsModel``, a Qt item model of an ``Analysis`` value (the
+contract's output), the way napari wraps its Python models for Qt views. Roots come
+first, with a score bar; conditions follow, grouped by category (spinal, peripheral
+nerve, local foot, systemic, central) with levels, side, ICD-10 codes and score. Every
+row opens on its *why*.
+
+A new analysis updates the model in place: a row whose key (root and side; condition,
+levels and side) is still there keeps its item, only its text, score and evidence
+change; rows that come or go are inserted or removed. So the view is not rebuilt on
+every click, and what the user opened stays open across updates (rows that move keep it
+too: the panel remembers the opened keys).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +56,7 @@ SCORE_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 ROOT_ROLE = Qt.ItemDataRole.UserRole + 3
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 4
+CONTENT_ROLE = Qt.ItemDataRole.UserRole + 5  # what a row shows, to skip unchanged rows
 EMPTY_TEXT = RESULTS_EMPTY_TEXT
 ROOT_BAR = QColor(palette.HIGHLIGHT_COLOR)
 CONDITION_BAR = QColor("#5A7FA8")
@@ -84,7 +100,7 @@ class ScoreBarDelegate(QStyledItemDelegate):
 class WrapDelegate(QStyledItemDelegate):
     """Column 0: rows grow to show their whole text, wrapped to the column's width."""
 
-    def __init__(self, tree: QTreeWidget) -> None:
+    def __init__(self, tree: QTreeView) -> None:
         super().__init__(tree)
         self.tree = tree
 
@@ -109,19 +125,6 @@ class WrapDelegate(QStyledItemDelegate):
         return QSize(base.width(), max(base.height(), height))
 
 
-def _evidence_item(evidence: Evidence, regions: Mapping[str, Region]) -> QTreeWidgetItem:
-    from rootmap.wording import plain
-
-    sign = "+" if evidence.weight > 0 else ("−" if evidence.weight < 0 else "·")
-    text = plain(evidence.text, regions)
-    item = QTreeWidgetItem([f"{sign} {text}", ""])
-    item.setToolTip(0, f"{text} (weight {evidence.weight:+.2f})")
-    item.setData(0, SPAN_ROLE, True)
-    if evidence.weight < 0:
-        item.setForeground(0, QBrush(QColor("#8A5A00")))
-    return item
-
-
 def root_title(result: RootResult) -> str:
     return f"{result.root}  ·  {result.side}"
 
@@ -135,6 +138,164 @@ def condition_title(result: ConditionResult) -> str:
     if result.icd10:
         parts.append(" ".join(result.icd10))
     return "  ·  ".join(parts)
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One root or condition row: what it shows, and its evidence."""
+
+    key: str
+    title: str
+    score: float
+    is_root: bool
+    bold: bool
+    tooltip: str
+    evidence: tuple[tuple[str, str, float], ...]  # (text, tooltip, weight)
+    root: tuple[str, str] | None = None
+
+
+def result_groups(
+    analysis: Analysis, regions: Mapping[str, Region]
+) -> list[tuple[str, str, list[ResultRow]]]:
+    """The analysis as (key, title, rows) groups: the roots, then one per category."""
+    from rootmap.analysis import CATEGORIES
+
+    groups: list[tuple[str, str, list[ResultRow]]] = []
+    if analysis.roots:
+        rows = [
+            ResultRow(
+                f"root:{r.root}:{r.side}",
+                root_title(r),
+                r.score,
+                True,
+                rank == 0,
+                "Click to show this root's dermatome on the map",
+                _evidence(r.evidence, regions),
+                (r.root, r.side),
+            )
+            for rank, r in enumerate(analysis.roots)
+        ]
+        groups.append(("roots", "Nerve roots", rows))
+    for category in CATEGORIES:
+        results = [c for c in analysis.conditions if c.category == category]
+        if results:
+            rows = [
+                ResultRow(
+                    f"condition:{c.id}:{'/'.join(c.levels)}:{c.side}",
+                    condition_title(c),
+                    c.score,
+                    False,
+                    False,
+                    condition_title(c),
+                    _evidence(c.why, regions),
+                )
+                for c in results
+            ]
+            groups.append((category, CATEGORY_TITLES.get(category, category), rows))
+    return groups
+
+
+def _evidence(
+    evidence: tuple[Evidence, ...], regions: Mapping[str, Region]
+) -> tuple[tuple[str, str, float], ...]:
+    from rootmap.wording import plain
+
+    shown = []
+    for item in evidence:
+        sign = "+" if item.weight > 0 else ("−" if item.weight < 0 else "·")
+        text = plain(item.text, regions)
+        shown.append((f"{sign} {text}", f"{text} (weight {item.weight:+.2f})", item.weight))
+    return tuple(shown)
+
+
+class ResultsModel(QStandardItemModel):
+    """Two columns (text, score) over an ``Analysis``; ``set_analysis`` updates in place."""
+
+    def __init__(self, regions: Mapping[str, Region], parent: QObject | None = None) -> None:
+        super().__init__(0, 2, parent)
+        self.regions = regions
+        # What the last update placed anew (the view spans and opens only these): rows
+        # inserted or moved, and rows whose evidence lines were rebuilt.
+        self.placed: list[QStandardItem] = []
+        self.new_lines: list[QStandardItem] = []
+        self.bold = QFont()
+        self.bold.setBold(True)
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        groups = result_groups(analysis, self.regions) if analysis is not None else []
+        self.placed, self.new_lines = [], []
+        top = self.invisibleRootItem()
+        for row, (key, title, rows) in enumerate(groups):
+            header = self._row_for(top, row, key)
+            self._show_header(header, title)
+            for child_row, result in enumerate(rows):
+                self._show_result(self._row_for(header, child_row, result.key), result)
+            header.removeRows(len(rows), header.rowCount() - len(rows))
+        top.removeRows(len(groups), top.rowCount() - len(groups))
+
+    def _row_for(self, parent: QStandardItem, row: int, key: str) -> QStandardItem:
+        """The item with ``key`` at ``row`` of ``parent``: kept, moved up, or new."""
+        for index in range(row, parent.rowCount()):
+            child = parent.child(index, 0)
+            if child is not None and child.data(KEY_ROLE) == key:
+                if index != row:  # moved: the view forgets what it had for its subtree
+                    parent.insertRow(row, parent.takeRow(index))
+                    self._placed_anew(child)
+                return child
+        item = QStandardItem()
+        item.setData(key, KEY_ROLE)
+        item.setEditable(False)
+        score = QStandardItem()
+        score.setEditable(False)
+        parent.insertRow(row, [item, score])
+        self.placed.append(item)
+        return item
+
+    def _placed_anew(self, item: QStandardItem) -> None:
+        self.placed.append(item)
+        self.new_lines.append(item)
+        for row in range(item.rowCount()):
+            child = item.child(row, 0)
+            if child is not None and child.data(KEY_ROLE) is not None:
+                self._placed_anew(child)
+
+    def _show_header(self, item: QStandardItem, title: str) -> None:
+        if item.data(CONTENT_ROLE) == title:
+            return
+        item.setData(title, CONTENT_ROLE)
+        item.setText(title)
+        item.setFont(self.bold)
+        item.setData(True, SPAN_ROLE)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+
+    def _show_result(self, item: QStandardItem, result: ResultRow) -> None:
+        if item.data(CONTENT_ROLE) == result:
+            return
+        before = item.data(CONTENT_ROLE)
+        item.setData(result, CONTENT_ROLE)
+        item.setText(result.title)
+        item.setToolTip(result.tooltip)
+        item.setData(result.root, ROOT_ROLE)
+        item.setFont(self.bold if result.bold else QFont())
+        parent = item.parent()
+        score = parent.child(item.row(), 1) if parent is not None else None
+        if score is not None:
+            score.setData(result.score, SCORE_ROLE)
+            score.setData(result.is_root, ROOT_ROLE)
+        if isinstance(before, ResultRow) and before.evidence == result.evidence:
+            return
+        item.removeRows(0, item.rowCount())
+        self.new_lines.append(item)
+        for text, tooltip, weight in result.evidence:
+            line = QStandardItem(text)
+            line.setEditable(False)
+            line.setToolTip(tooltip)
+            line.setData(True, SPAN_ROLE)
+            if weight < 0:
+                line.setForeground(QBrush(QColor("#8A5A00")))
+            empty = QStandardItem()
+            empty.setEditable(False)
+            item.appendRow([line, empty])
 
 
 class ResultsPanel(QWidget):
@@ -152,13 +313,15 @@ class ResultsPanel(QWidget):
         self.setMinimumWidth(RESULTS_MIN_WIDTH)
         self.empty_label = results_hint(self)
         layout.addWidget(self.empty_label)
-        self.tree = QTreeWidget(self)
+        self.model = ResultsModel(self.regions, self)
+        self.tree = QTreeView(self)
         self.tree.setObjectName("results")
-        self.tree.setColumnCount(2)
+        self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setAlternatingRowColors(False)
+        self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.tree.setItemDelegateForColumn(0, WrapDelegate(self.tree))
         self.tree.setItemDelegateForColumn(1, ScoreBarDelegate(self.tree))
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -168,12 +331,13 @@ class ResultsPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, 110)
         header.sectionResized.connect(lambda *_: self.tree.doItemsLayout())
-        self.tree.itemClicked.connect(self._on_clicked)
+        self.tree.clicked.connect(self._on_clicked)
         layout.addWidget(self.tree, 1)
-        self._expanded: set[str] = set()
+        self._expanded: set[str] = set()  # the keys of the rows the user opened
+        self._applying = False
         self._analysis: Analysis | None = None
-        self.tree.itemExpanded.connect(lambda item: self._remember(item, True))
-        self.tree.itemCollapsed.connect(lambda item: self._remember(item, False))
+        self.tree.expanded.connect(lambda index: self._remember(index, True))
+        self.tree.collapsed.connect(lambda index: self._remember(index, False))
 
     def analysis(self) -> Analysis | None:
         return self._analysis
@@ -182,77 +346,43 @@ class ResultsPanel(QWidget):
         self._analysis = analysis
         empty = analysis is None or not (analysis.roots or analysis.conditions)
         self.empty_label.setVisible(empty)
-        self.tree.setUpdatesEnabled(False)
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        if analysis is not None and not empty:
-            self._fill(analysis)
-        self.tree.blockSignals(False)
-        self.tree.setUpdatesEnabled(True)
+        self.model.set_analysis(None if empty else analysis)
+        self._show_expansion()
 
-    def _header(self, text: str, key: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([text, ""])
-        font = QFont(self.font())
-        font.setBold(True)
-        item.setFont(0, font)
-        item.setData(0, KEY_ROLE, key)
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        self.tree.addTopLevelItem(item)
-        item.setFirstColumnSpanned(True)
-        item.setExpanded(True)
-        return item
-
-    def _fill(self, analysis: Analysis) -> None:
-        if analysis.roots:
-            roots = self._header("Nerve roots", "roots")
-            for rank, result in enumerate(analysis.roots):
-                item = QTreeWidgetItem([root_title(result), ""])
-                item.setData(1, SCORE_ROLE, result.score)
-                item.setData(1, ROOT_ROLE, True)
-                item.setData(0, ROOT_ROLE, (result.root, result.side))
-                key = f"root:{result.root}:{result.side}"
-                item.setData(0, KEY_ROLE, key)
-                item.setToolTip(0, "Click to show this root's dermatome on the map")
-                if rank == 0:
-                    font = QFont(self.font())
-                    font.setBold(True)
-                    item.setFont(0, font)
-                roots.addChild(item)
-                self._add_evidence(item, result.evidence)
-                item.setExpanded(key in self._expanded or (rank == 0 and not self._expanded))
-        from rootmap.analysis import CATEGORIES
-
-        for category in CATEGORIES:
-            results = [c for c in analysis.conditions if c.category == category]
-            if not results:
+    def _show_expansion(self) -> None:
+        """For the rows the update placed anew: headers spanned and open; a row open when
+        the user opened it (or the top root, by default); evidence lines spanned. Rows
+        kept in place keep what the view has for them."""
+        self._applying = True
+        model, tree = self.model, self.tree
+        for item in model.placed:
+            index = item.index()
+            if not index.isValid():
                 continue
-            group = self._header(CATEGORY_TITLES.get(category, category), category)
-            for condition in results:
-                item = QTreeWidgetItem([condition_title(condition), ""])
-                item.setData(1, SCORE_ROLE, condition.score)
-                key = f"condition:{condition.id}:{'/'.join(condition.levels)}:{condition.side}"
-                item.setData(0, KEY_ROLE, key)
-                item.setToolTip(0, condition_title(condition))
-                group.addChild(item)
-                self._add_evidence(item, condition.why)
-                item.setExpanded(key in self._expanded)
+            if not index.parent().isValid():  # a group header
+                tree.setFirstColumnSpanned(index.row(), QModelIndex(), True)
+                tree.setExpanded(index, True)
+                continue
+            key = item.data(KEY_ROLE)
+            first_root = index.row() == 0 and item.data(ROOT_ROLE) is not None
+            first_root = first_root and index.parent().row() == 0
+            tree.setExpanded(index, key in self._expanded or (first_root and not self._expanded))
+        for item in model.new_lines:
+            index = item.index()
+            for line in range(item.rowCount()):
+                tree.setFirstColumnSpanned(line, index, True)
+        self._applying = False
 
-    def _add_evidence(self, item: QTreeWidgetItem, evidence: tuple[Evidence, ...]) -> None:
-        children = [_evidence_item(e, self.regions) for e in evidence]
-        item.addChildren(children)
-        for child in children:
-            child.setFirstColumnSpanned(True)
-
-    def _remember(self, item: QTreeWidgetItem, expanded: bool) -> None:
-        key = item.data(0, KEY_ROLE)
-        if not key or item.parent() is None:
+    def _remember(self, index: QModelIndex, expanded: bool) -> None:
+        key = index.data(KEY_ROLE)
+        if self._applying or not key or not index.parent().isValid():
             return
         if expanded:
             self._expanded.add(key)
         else:
             self._expanded.discard(key)
 
-    def _on_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        root = item.data(0, ROOT_ROLE)
+    def _on_clicked(self, index: QModelIndex) -> None:
+        root = index.siblingAtColumn(0).data(ROOT_ROLE)
         if root:
             self.rootChosen.emit(root[0], root[1])

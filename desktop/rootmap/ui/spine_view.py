@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from rootmap import palette
-from rootmap.painting import painter_path
+from rootmap.qtgui.painting import painter_path
 from rootmap.ui import brushes
 from rootmap.ui.art_labels import ArtLabel, body_pixels, paint_label, spine_labels
 

@@ -1,4 +1,5 @@
 """Teaching mode, the Qt part: the overlay, the teaching panel, presentation mode, cases.
 
-The main window calls ``rootmap.ui.teaching.mode.install_teaching(window)``.
+The main window builds ``rootmap.ui.teaching.mode.TeachingMode(session, window)``: the
+encounter session and a ``TeachingHost`` (``rootmap.ui.host``).
 """

@@ -36,12 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from rootmap.ui.main_window import MainWindow
-    from rootmap.ui.teaching.mode import install_teaching
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("RootMap")
     window = MainWindow()
-    teaching = install_teaching(window, seed=args.seed)
+    teaching = window.teaching
+    teaching.reseed(args.seed)
     if args.atlas:
         if args.atlas not in window.knowledge.atlases:
             sys.stderr.write(f"rootmap: unknown atlas {args.atlas!r}; using {window.atlas()}\n")

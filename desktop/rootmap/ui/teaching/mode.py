@@ -1,6 +1,8 @@
 """Teaching mode in the main window: a Teaching menu, a Cases menu and a teaching dock.
 
-``install_teaching(window)`` is the one call the main window makes. It is cheap: it adds
+``TeachingMode(session, host)`` is the one call the main window makes: the session is
+the open document (teaching opens cases into it and follows its atlas), the host a
+``TeachingHost`` (menus, keys, the dock's window, the maps). It is cheap: it adds
 the Teaching and Cases menus and their keys, nothing else. The dock, the overlay layers,
 the spine diagram and the quiz are built the first time they are needed (a teaching
 mode, presentation mode or a case chosen; or ``controller``, ``panel``, ``dock`` or
@@ -18,9 +20,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
+from rootmap.ui.host import TeachingHost
 from rootmap.ui.map_area import PAGES
+from rootmap.ui.session import EncounterSession
 
 if TYPE_CHECKING:  # imported when teaching is first used
     from PySide6.QtWidgets import QDockWidget
@@ -34,8 +38,9 @@ DOCK_WIDTH = 420  # the teaching dock in a window, at most (presentation: 30 % o
 
 
 class TeachingMode:
-    def __init__(self, window: QMainWindow, seed: int = 0) -> None:
-        self.window = window
+    def __init__(self, session: EncounterSession, host: TeachingHost, seed: int = 0) -> None:
+        self.session = session
+        self.host = host
         self.seed = seed
         self._cases: tuple[TeachingCase, ...] | None = None  # read on first need
         self._case_error = ""
@@ -92,15 +97,18 @@ class TeachingMode:
         from rootmap.ui.teaching.panel import TeachingPanel
         from rootmap.ui.teaching.presentation import Presenter
 
-        window = self.window
+        window = self.host.main_window()
+        session = self.session
         self._controller = controller = TeachingController(
-            window.knowledge,  # type: ignore[attr-defined]
-            window,
-            seed=self.seed,
+            session.knowledge, window, seed=self.seed
         )
-        controller.atlas_id = window.atlas()  # type: ignore[attr-defined]
+        controller.atlas_id = session.atlas()
         controller.set_cases(self.cases)
-        self._panel = TeachingPanel(controller)
+        # One atlas for the whole window: the panel's choice is the session's atlas (an
+        # undoable step), and the controller follows the session.
+        self._panel = TeachingPanel(controller, own_atlas=False)
+        self._panel.atlasChosen.connect(session.set_atlas)
+        session.atlasChanged.connect(controller.set_atlas)
         self._dock = QDockWidget("Teaching", window)
         self._dock.setObjectName("teaching_dock")
         self._dock.setWidget(self._panel)
@@ -108,12 +116,6 @@ class TeachingMode:
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._dock)
         self._dock.hide()
         self._presenter = Presenter(window, self._set_line_scale)
-        # One atlas for the whole window: the teaching panel changes the window's atlas.
-        self._panel.atlas_box.currentIndexChanged.disconnect()
-        self._panel.atlas_box.activated.connect(self._choose_atlas)
-        window.encounterChanged.connect(  # type: ignore[attr-defined]
-            lambda _e: controller.set_atlas(window.atlas())  # type: ignore[attr-defined]
-        )
         controller.changed.connect(self._sync_actions)
         controller.changed.connect(self._show_question_maps)
         self._sync_actions()
@@ -125,10 +127,10 @@ class TeachingMode:
         from rootmap.teaching.cases import CaseError, load_cases
 
         try:
-            self._cases = load_cases(self.window.knowledge)  # type: ignore[attr-defined]
+            self._cases = load_cases(self.session.knowledge)
         except CaseError as error:  # a bad case file must not stop the app
             self._cases, self._case_error = (), str(error)
-        window = self.window
+        window = self.host.dialog_parent()
         for case in self._cases:
             action = QAction(case.title, window)
             action.triggered.connect(lambda _c=False, c=case: self.open_case(c))
@@ -140,7 +142,7 @@ class TeachingMode:
 
     # -- menus and keys --------------------------------------------------------------------
     def _build_menus(self) -> None:
-        window = self.window
+        window = self.host.dialog_parent()
         self.menu = QMenu("&Teaching", window)
         self.actions: dict[str, QAction] = {}
         entries = (
@@ -167,7 +169,7 @@ class TeachingMode:
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(slot)
             self.menu.addAction(action)
-            window.addAction(action)
+            self.host.add_window_action(action)
             self.actions[name] = action
         self.menu.insertSeparator(self.actions["next"])
         self.menu.insertSeparator(self.actions["present"])
@@ -176,12 +178,12 @@ class TeachingMode:
         browse.setObjectName("teaching_cases")
         browse.setShortcut(QKeySequence("Ctrl+Shift+C"))
         browse.triggered.connect(self.browse_cases)
-        window.addAction(browse)
+        self.host.add_window_action(browse)
         self.cases_menu.addAction(browse)
         self.cases_menu.addSeparator()
         self.cases_menu.aboutToShow.connect(self._load_cases)  # the case list, on first look
-        window.menuBar().addMenu(self.menu)
-        window.menuBar().addMenu(self.cases_menu)
+        self.host.add_menu(self.menu)
+        self.host.add_menu(self.cases_menu)
 
     def _sync_actions(self) -> None:
         on = self._built and self._controller.mode != "off"
@@ -197,8 +199,9 @@ class TeachingMode:
             self._attach()
             if not self.dock.isVisible() and not self.presenter.active:
                 self.dock.show()  # a narrow dock: the maps keep the room
-                width = min(DOCK_WIDTH, int(self.window.width() * 0.25))
-                self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+                window = self.host.main_window()
+                width = min(DOCK_WIDTH, int(window.width() * 0.25))
+                window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
             self.dock.show()
         self.controller.set_mode(mode)
         if mode == "off" and not self.presenter.active:
@@ -222,8 +225,9 @@ class TeachingMode:
         # Presenting: no dock title bar (its small caption says nothing to a lecture hall).
         self.dock.setTitleBarWidget(QWidget(self.dock) if self.presenter.active else None)  # type: ignore[arg-type]
         if self.presenter.active:
-            width = int(self.window.width() * 0.3)
-            self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+            window = self.host.main_window()
+            width = int(window.width() * 0.3)
+            window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
         self.panel.set_presenting(self.presenter.active)
         self._sync_actions()
 
@@ -234,20 +238,20 @@ class TeachingMode:
     def browse_cases(self) -> None:
         from rootmap.ui.teaching.cases_dialog import CasesDialog
 
-        dialog = CasesDialog(self.cases, self.window.knowledge, self.window)  # type: ignore[attr-defined]
+        dialog = CasesDialog(self.cases, self.session.knowledge, self.host.dialog_parent())
         if dialog.exec() and dialog.chosen is not None:
             self.open_case(dialog.chosen)
 
     def open_case(self, case: TeachingCase) -> None:
         self._build()
-        self.window.set_encounter(case.encounter)  # type: ignore[attr-defined]
-        self.window.show_message(f"Case opened: {case.title}")  # type: ignore[attr-defined]
+        self.session.replace(case.encounter)
+        self.host.show_message(f"Case opened: {case.title}")
         if self.controller.mode in ("overlay", "differences", "quiz"):
             self.show_mode("off")  # let the case's marks and analysis show
 
     # -- helpers -------------------------------------------------------------------------------
     def _attach(self) -> None:
-        area = self.window.map_area  # type: ignore[attr-defined]
+        area = self.host.maps()
         views = [area.view(name) for _title, names in PAGES for name in names]
         self.controller.attach_views(v for v in views if v is not None)
         self._set_line_scale(self.presenter.line_scale)
@@ -279,17 +283,12 @@ class TeachingMode:
             ]
         else:
             return
-        area = self.window.map_area  # type: ignore[attr-defined]
+        area = self.host.maps()
         best = max(range(len(counts)), key=lambda i: counts[i])
         current = counts[area.currentIndex()]
         wanted = current < counts[best] if isinstance(question, IdentifyQuestion) else current == 0
         if wanted:  # a tie keeps the presenter's tab
             area.setCurrentIndex(best)
-
-    def _choose_atlas(self, _index: int) -> None:
-        atlas = self.panel.atlas_box.currentData()
-        self.window.edit(atlas=atlas, text="Change atlas")  # type: ignore[attr-defined]
-        self.controller.set_atlas(atlas)
 
     def _set_line_scale(self, scale: float) -> None:
         from rootmap.ui.teaching.overlay import LABEL_PX
@@ -300,12 +299,6 @@ class TeachingMode:
         self.controller.refresh()
 
 
-def install_teaching(window: QMainWindow, seed: int = 0) -> TeachingMode:
-    """Add teaching mode to a RootMap main window (once); ``seed`` seeds the quiz."""
-    existing = getattr(window, "teaching", None)
-    if isinstance(existing, TeachingMode):
-        existing.reseed(seed)
-        return existing
-    mode = TeachingMode(window, seed)
-    window.teaching = mode  # type: ignore[attr-defined]
-    return mode
+def install_teaching(session: EncounterSession, host: TeachingHost, seed: int = 0) -> TeachingMode:
+    """Teaching mode for the document in ``session``, in ``host``; ``seed`` seeds the quiz."""
+    return TeachingMode(session, host, seed)

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from rootmap import palette
 from rootmap.knowledge import Atlas, Knowledge
-from rootmap.painting import painter_path
+from rootmap.qtgui.painting import painter_path
 from rootmap.teaching.colours import (
     AGREEMENT_FILL,
     DIFFERENCE_FILL,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontInfo, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -57,7 +57,20 @@ def _swatch(colour: str, size: int = 18) -> QPixmap:
 
 
 class TeachingPanel(QWidget):
-    def __init__(self, controller: TeachingController, parent: QWidget | None = None) -> None:
+    """The teaching dock's contents. The user's choice of atlas is ``atlasChosen``; with
+    ``own_atlas`` (the standalone teaching app) the panel also sets the controller's atlas
+    itself, while in the main window the session's atlas is the one atlas and the
+    controller follows it."""
+
+    atlasChosen = Signal(str)
+
+    def __init__(
+        self,
+        controller: TeachingController,
+        parent: QWidget | None = None,
+        *,
+        own_atlas: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("teaching_panel")
         self.controller = controller
@@ -89,8 +102,12 @@ class TeachingPanel(QWidget):
             self.atlas_box.addItem(f"{atlas.id} — {atlas.name}", atlas.id)
         atlas_label.setBuddy(self.atlas_box)
         _name(self.atlas_box, "Dermatome atlas", "The dermatome map used by the overlay and quiz")
-        self.atlas_box.currentIndexChanged.connect(
-            lambda _: controller.set_atlas(self.atlas_box.currentData())
+        if own_atlas:
+            self.atlas_box.currentIndexChanged.connect(
+                lambda _: controller.set_atlas(self.atlas_box.currentData())
+            )
+        self.atlas_box.activated.connect(
+            lambda _: self.atlasChosen.emit(str(self.atlas_box.currentData()))
         )
         atlas_row.addWidget(atlas_label)
         atlas_row.addWidget(self.atlas_box, 1)

@@ -1,11 +1,12 @@
-"""What the headless subcommands share: the knowledge data, and a checked ``--atlas``."""
+"""The knowledge data with a checked atlas choice: what the headless commands and the
+report inputs share (one clear line when the data is broken or the atlas unknown)."""
 
 from __future__ import annotations
 
 from rootmap.knowledge import Knowledge, KnowledgeError, load_knowledge
 
 
-class CommandInputError(Exception):
+class KnowledgeChoiceError(Exception):
     """One line for the user, and the command's exit status (1: our data, 2: their input)."""
 
     def __init__(self, message: str, status: int) -> None:
@@ -18,8 +19,8 @@ def knowledge_with_atlas(atlas: str | None) -> Knowledge:
     try:
         knowledge = load_knowledge()
     except KnowledgeError as error:
-        raise CommandInputError(f"the knowledge data is broken: {error}", status=1) from None
+        raise KnowledgeChoiceError(f"the knowledge data is broken: {error}", status=1) from None
     if atlas is not None and atlas not in knowledge.atlases:
         known = ", ".join(knowledge.atlases)
-        raise CommandInputError(f"--atlas: unknown atlas {atlas!r} (known: {known})", status=2)
+        raise KnowledgeChoiceError(f"--atlas: unknown atlas {atlas!r} (known: {known})", status=2)
     return knowledge

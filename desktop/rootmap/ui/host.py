@@ -1,0 +1,65 @@
+"""What a part may ask of the window that hosts it: small typed interfaces.
+
+A part (file actions, teaching, later a comparison view) gets the ``EncounterSession``
+for the document and one of these for the few things only the window has: a place for
+its menus, actions and docks, the status bar, a parent for its dialogs. The main window
+implements all of them; a test can pass anything that does. No part imports the main
+window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+
+    from rootmap.ui.map_area import MapArea
+
+
+class MenuHost(Protocol):
+    def dialog_parent(self) -> QWidget:
+        """The widget that owns the part's dialogs and actions."""
+        ...
+
+    def add_menu(self, menu: QMenu) -> None:
+        """A menu of the part, in the menu bar (after the window's own)."""
+        ...
+
+    def add_window_action(self, action: QAction) -> None:
+        """An action whose key works wherever the focus is in the window."""
+        ...
+
+    def show_message(self, text: str, timeout_ms: int = 4000) -> None: ...
+
+
+class FileHost(MenuHost, Protocol):
+    """For ``FileActions``: its declared File menu entries, the map on screen, a guard
+    on closing."""
+
+    def command_action(self, command_id: str) -> QAction:
+        """The window's action for a declared command (``rootmap.ui.window_commands``);
+        the host routes a ``file.*`` command to ``FileActions.run``."""
+        ...
+
+    def submenu(self, command_id: str) -> QMenu:
+        """A declared submenu (Open Recent); the host runs its command when it opens."""
+        ...
+
+    def current_view_name(self) -> str | None:
+        """The map view on screen (the first of its page), for Export Figure."""
+        ...
+
+    def set_close_guard(self, guard: Callable[[], bool]) -> None:
+        """``guard()`` is asked before the window closes; False keeps it open."""
+        ...
+
+
+class TeachingHost(MenuHost, Protocol):
+    """For teaching mode: the window for the dock and presentation mode, and the maps."""
+
+    def main_window(self) -> QMainWindow: ...
+
+    def maps(self) -> MapArea: ...

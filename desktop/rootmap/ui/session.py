@@ -1,0 +1,257 @@
+"""One open document, between the window and its parts: ``EncounterSession``.
+
+The session is the single source of truth of the window side. It owns the encounter
+being edited (today one visit; ``visits()`` is where a list of visits will go), the
+dermatome atlas it is read against, the undo stack, the knowledge, the current
+analysis, the file path, the patient label and notes, and the modified flag. Parts
+(the window, the panels, file actions, teaching, reports, later a comparison view)
+hold the session, listen to its signals and change it only through its commands;
+every command that changes the encounter or the atlas is one step on the undo stack.
+
+Signals (emitted in this order after a change):
+
+- ``stateChanged(before: EditorState, after: EditorState)``: every change (edit, undo,
+  redo, replace), before anything else; views restyle only what differs.
+- ``encounterChanged(Encounter)``: the encounter differs.
+- ``atlasChanged(str)``: the atlas id differs.
+- ``analysisChanged(Analysis | None)``: the engine's new answer (None: it failed).
+- ``fileChanged()``: the path, the label/notes or the modified flag changed.
+- ``messageRequested(str, int)``: a line for the status bar (text, timeout in ms).
+
+Commands: ``mark``, ``erase``, ``click_region``, ``clear``, ``set_sign``,
+``set_history``, ``set_atlas``, ``edit`` (any new encounter and/or atlas, one step),
+``replace`` (New, Open, a teaching case: clears the undo history), ``load_document``,
+``set_details``, ``mark_saved``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace as dataclass_replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from shiboken6 import Shiboken
+
+if TYPE_CHECKING:  # the document model loads when a document is first asked for
+    from rootmap.documents import Document
+
+from rootmap.analysis import Analysis
+from rootmap.encounter import Encounter, Finding, History, Sign
+from rootmap.knowledge import Knowledge
+from rootmap.ui.undo_commands import EditorState, StateChange
+from rootmap.wording import region_words
+
+
+class EncounterSession(QObject):
+    stateChanged = Signal(object, object)  # (before, after): EditorState
+    encounterChanged = Signal(object)  # Encounter
+    atlasChanged = Signal(str)
+    analysisChanged = Signal(object)  # Analysis | None
+    fileChanged = Signal()
+    messageRequested = Signal(str, int)
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        undo_stack: QUndoStack | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.knowledge = knowledge
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self._state = EditorState(Encounter(), knowledge.default_atlas)
+        self._analysis: Analysis | None = Analysis((), (), (), knowledge.default_atlas)
+        self._document: Document | None = None  # label, notes, created: made on first need
+        self._opened = time.time()  # the new document's creation time
+        self._path: Path | None = None
+        self._unsaved_details = False  # label/notes edited, or recovered work
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        if Shiboken.isValid(self):  # the stack also signals while its owner dies
+            self.fileChanged.emit()
+
+    # --- what is open ----------------------------------------------------------------------
+    def state(self) -> EditorState:
+        return self._state
+
+    def encounter(self) -> Encounter:
+        return self._state.encounter
+
+    def visits(self) -> tuple[Encounter, ...]:
+        """The document's visits, oldest first (today exactly one: the encounter)."""
+        return (self._state.encounter,)
+
+    def atlas(self) -> str:
+        return self._state.atlas
+
+    def analysis(self) -> Analysis | None:
+        return self._analysis
+
+    def document(self) -> Document:
+        """The document as it would be saved now."""
+        return dataclass_replace(
+            self._details(), encounter=self._state.encounter, atlas=self._state.atlas
+        )
+
+    def _details(self) -> Document:
+        """The document's label, notes and dates (its encounter is not kept current)."""
+        if self._document is None:
+            from datetime import UTC, datetime
+
+            from rootmap.documents import Document
+
+            created = datetime.fromtimestamp(int(self._opened), UTC).isoformat()
+            self._document = Document(atlas=self.knowledge.default_atlas, created=created)
+        return self._document
+
+    def path(self) -> Path | None:
+        return self._path
+
+    def display_name(self) -> str:
+        return self._path.name if self._path else "Untitled"
+
+    def is_modified(self) -> bool:
+        return self._unsaved_details or not self.undo_stack.isClean()
+
+    def valid_atlas(self, atlas: str | None) -> str:
+        """``atlas`` when the knowledge has it, else the default atlas."""
+        if atlas is not None and atlas in self.knowledge.atlases:
+            return atlas
+        return self.knowledge.default_atlas
+
+    # --- commands through the undo stack -----------------------------------------------------
+    def edit(
+        self,
+        encounter: Encounter | None = None,
+        atlas: str | None = None,
+        text: str = "Edit",
+        merge_field: str | None = None,
+    ) -> bool:
+        """One undoable change; False (and nothing recorded) when nothing changes."""
+        after = EditorState(
+            self._state.encounter if encounter is None else encounter,
+            self._state.atlas if atlas is None else self.valid_atlas(atlas),
+        )
+        if after == self._state:
+            return False
+        self.undo_stack.push(StateChange(self._apply, self._state, after, text, merge_field))
+        return True
+
+    def mark(self, finding: Finding) -> bool:
+        name = region_words(self.knowledge.regions, finding.region, finding.side)
+        text = f"Mark {finding.kind} {finding.intensity}/10, {name}"
+        return self.edit(self._state.encounter.with_finding(finding), text=text)
+
+    def erase(self, region: str, side: str, kind: str | None = None) -> bool:
+        """Clear one kind of finding on a region, or (``kind`` None) every kind."""
+        name = region_words(self.knowledge.regions, region, side)
+        text = f"Clear {kind}, {name}" if kind else f"Clear {name}"
+        return self.edit(self._state.encounter.without_finding(region, side, kind), text=text)
+
+    def click_region(self, region: str, side: str, kind: str | None, intensity: int) -> bool:
+        """A click with a tool: mark, or clear when the same mark is there (``kind`` None:
+        the eraser)."""
+        if kind is None:
+            return self.erase(region, side)
+        current = next(
+            (
+                f
+                for f in self._state.encounter.findings
+                if (f.region, f.side, f.kind) == (region, side, kind)
+            ),
+            None,
+        )
+        if current is not None and current.intensity == intensity:
+            return self.erase(region, side, kind)
+        return self.mark(Finding(region=region, side=side, kind=kind, intensity=intensity))
+
+    def clear(self) -> bool:
+        return self.edit(Encounter(), text="Clear all")
+
+    def set_sign(self, name: str, side: str, value: int | str | None) -> bool:
+        sign = None if value is None else Sign(sign=name, side=side, value=value)
+        shown = "not tested" if value is None else value
+        # Stepping through a drop-down with the arrow keys is one undo step.
+        return self.edit(
+            self._state.encounter.with_sign(sign, name, side),
+            text=f"{name.replace('_', ' ')} {side}: {shown}",
+            merge_field=f"sign.{name}.{side}",
+        )
+
+    def set_history(self, history: History, field: str) -> bool:
+        return self.edit(
+            self._state.encounter.with_history(history),
+            text=f"History: {field.replace('_', ' ')}",
+            merge_field="history.age" if field == "age" else None,
+        )
+
+    def set_atlas(self, atlas: str) -> bool:
+        return self.edit(atlas=atlas, text="Change atlas")
+
+    # --- whole documents (not undoable) -------------------------------------------------------
+    def replace(self, encounter: Encounter, atlas: str | None = None) -> None:
+        """Show a new encounter (New, Open, a case); clears the undo history."""
+        self.undo_stack.clear()
+        self._apply(EditorState(encounter, self.valid_atlas(atlas)))
+        self.undo_stack.setClean()
+
+    def load_document(self, document: Document, path: Path | None, unsaved: bool = False) -> None:
+        """Open ``document`` (from ``path``; ``unsaved``: recovered work to save again)."""
+        self._document = document
+        self._path = path
+        self._unsaved_details = unsaved
+        self.replace(document.encounter, document.atlas)
+        self.fileChanged.emit()
+
+    def set_details(self, label: str, notes: str) -> bool:
+        """The patient label and notes; False when unchanged."""
+        details = self._details()
+        if (label or None, notes) == (details.patient_label, details.notes):
+            return False
+        self._document = dataclass_replace(details, patient_label=label or None, notes=notes)
+        self._unsaved_details = True
+        self.fileChanged.emit()
+        return True
+
+    def mark_saved(self, document: Document, path: Path) -> None:
+        """``document`` was written to ``path``: it is the clean state now."""
+        self._document = document
+        self._path = path.absolute()
+        self._unsaved_details = False
+        self.undo_stack.setClean()
+        self.fileChanged.emit()
+
+    # --- applying a state --------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Announce the current state again (as a change from an empty encounter)."""
+        before = EditorState(Encounter(), "")
+        self.stateChanged.emit(before, self._state)
+        self._analyze()
+
+    def _apply(self, state: EditorState) -> None:
+        before, self._state = self._state, state
+        self.stateChanged.emit(before, state)
+        if state.encounter != before.encounter:
+            self.encounterChanged.emit(state.encounter)
+        if state.atlas != before.atlas:
+            self.atlasChanged.emit(state.atlas)
+        self._analyze()
+
+    def _analyze(self) -> None:
+        encounter, atlas = self._state.encounter, self._state.atlas
+        try:
+            if encounter == Encounter():
+                # Nothing recorded: nothing to explain (and start-up need not load the engine).
+                self._analysis = Analysis((), (), (), atlas)
+            else:
+                from rootmap.engine import analyze
+
+                self._analysis = analyze(encounter, self.knowledge, atlas)
+        except Exception as error:  # the engine failing must not lose the clinician's marks
+            self._analysis = None
+            self.messageRequested.emit(f"The analysis is unavailable: {error}", 10000)
+        self.analysisChanged.emit(self._analysis)
