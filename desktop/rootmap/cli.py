@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -65,9 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "run", None) is None:
         parser.print_help()
         return 0
+    from rootmap.commands.output import guarded
+
+    os.umask(0o077)  # every file and folder a command writes is private (0600, 0700)
     try:
-        return int(args.run(args))
+        return guarded(f"rootmap {command}", lambda: int(args.run(args)))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0
