@@ -55,6 +55,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:  # the real process (not a test calling in): everything it creates
+        os.umask(0o077)  # is private, 0600 files in 0700 folders, even what Qt writes
     if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
         # No subcommand: the desktop app (it parses its own arguments, e.g. a file to open).
         from rootmap.ui.app import run_app
@@ -68,7 +70,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     from rootmap.commands.output import guarded
 
-    os.umask(0o077)  # every file and folder a command writes is private (0600, 0700)
     try:
         return guarded(f"rootmap {command}", lambda: int(args.run(args)))
     except KeyboardInterrupt:

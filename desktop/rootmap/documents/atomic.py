@@ -107,6 +107,21 @@ def make_folder(folder: Path) -> None:
             folder.chmod(FOLDER_MODE)
 
 
+def make_private(path: Path, folder_is_ours: bool = False) -> None:
+    """Make a file that RootMap keeps (its settings) 0600, creating it if missing, and its
+    folder 0700 when created here or ``folder_is_ours``; others' files are left alone."""
+    with contextlib.suppress(OSError):
+        make_folder(path.parent)
+        if folder_is_ours and path.parent.stat().st_uid == os.getuid():
+            path.parent.chmod(FOLDER_MODE)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
+        try:
+            if os.fstat(fd).st_uid == os.getuid():
+                os.fchmod(fd, FILE_MODE)
+        finally:
+            os.close(fd)
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     """Replace ``path`` with ``data`` in one step (see the module); the file written.
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QEvent, QFileDevice, QIODevice, QObject, QSaveFile, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 from shiboken6 import Shiboken
@@ -36,27 +36,27 @@ RECENT_KEY = "recent_files"
 
 
 def write_with_qsavefile(path: Path, data: bytes) -> str | None:
-    """Write ``data`` to ``path`` through ``QSaveFile`` (mode 0600); the error, or None.
+    """Write ``data`` to ``path`` atomically; what went wrong and where, or None.
 
-    ``QSaveFile`` writes a temporary file and renames it over the target on
-    ``commit()``: when anything fails the previous file is left intact.
+    The one writer of the command line and the autosave (``documents.write_bytes_atomic``:
+    0600, through symbolic links, never over a device or a pipe); the name is historical.
+    When anything fails the previous file is left intact.
     """
-    file = QSaveFile(str(path))
-    if not file.open(QIODevice.OpenModeFlag.WriteOnly):
-        return file.errorString()
-    file.setPermissions(QFileDevice.Permission.ReadOwner | QFileDevice.Permission.WriteOwner)
-    if file.write(data) != len(data):
-        error = file.errorString()
-        file.cancelWriting()
-        file.commit()
-        return error or "the data could not be written"
-    if not file.commit():
-        return file.errorString() or "the file could not be written"
+    from rootmap.documents import SaveError, write_bytes_atomic
+
+    try:
+        write_bytes_atomic(path, data)
+    except SaveError as error:
+        return f"{error.reason} (in {error.folder})"
     return None
 
 
 def settings() -> QSettings:
-    return QSettings("RootMap", "RootMap")
+    from rootmap.documents.atomic import make_private
+
+    store = QSettings("RootMap", "RootMap")
+    make_private(Path(store.fileName()), folder_is_ours=True)  # recent paths: 0600 in 0700
+    return store
 
 
 class FileActions(QObject):
@@ -386,14 +386,17 @@ class FileActions(QObject):
 
     def offer_recovery(self) -> bool:
         knowledge = self.window.knowledge
-        recovery = pending_recovery(autosave_folder(), knowledge.regions, knowledge.atlases)
+        recovery = pending_recovery(autosave_folder(), knowledge.regions, knowledge.atlases,
+                                    lambda why: self.window.show_message(why, 20000))  # fmt: skip
         if recovery is None:
             return False
         recovered = self.ask_to_recover(recovery)
         if recovered:
             self._load(recovery.document, recovery.source, unsaved=True)
+            self.autosaver.inherit(recovery.path)  # kept until a newer autosave or a save
             self.window.show_message("Recovered the autosaved work: save it to keep it", 10000)
-        discard(recovery.path)
+        else:
+            discard(recovery.path)
         return recovered
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
