@@ -13,6 +13,7 @@ with one summarising warning line. No Qt is imported here.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from typing import Any
@@ -61,6 +62,8 @@ def read_bytes(name: str) -> bytes:
     except FileRefused as error:
         raise InputError(f"{name or repr(name)}: {error.reason}") from None
     except OSError as error:
+        if name == "-" and error.errno == errno.EBADF:
+            raise InputError("-: standard input is closed") from None
         raise ReadFailure(f"{name}: cannot read ({error.strerror or error})") from None
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: too large (over {MAX_BYTES // (1024 * 1024)} MB)")

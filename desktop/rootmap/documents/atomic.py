@@ -69,8 +69,11 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
     name = os.fspath(path)
     if not name:
         raise FileRefused(name, "the path is empty")
+    mode = os.stat(name).st_mode  # a socket cannot even be opened: say what it is
+    if not stat.S_ISREG(mode):
+        raise FileRefused(name, f"it is {kind_of(mode)}, not a file")
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(name, flags)
+    fd = os.open(name, flags)  # checked again once open: the path may have changed
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
