@@ -221,8 +221,11 @@ def test_a_device_pipe_or_folder_target_is_refused(command: str, tmp_path: Path)
 def test_a_named_pipe_with_no_writer_is_refused_not_waited_on(command: str, tmp_path: Path):
     fifo = tmp_path / "in.rootmap"
     os.mkfifo(fifo)
-    extra = {"analyze": [], "report": ["--pdf", str(tmp_path / "o.pdf")],
-             "snapshot": ["--view", "foot_dorsal", "--png", str(tmp_path / "o.png")]}[command]  # fmt: skip
+    extra = {
+        "analyze": [],
+        "report": ["--pdf", str(tmp_path / "o.pdf")],
+        "snapshot": ["--view", "foot_dorsal", "--png", str(tmp_path / "o.png")],
+    }[command]
     result = rootmap(command, str(fifo), *extra)
     assert result.returncode == 2
     _one_line(result.stderr)
@@ -245,11 +248,17 @@ def test_a_full_disk_while_writing_a_report_is_exit_1(tmp_path: Path):
         "import errno, os, sys, runpy\n"
         "def full(fd): raise OSError(errno.ENOSPC, 'No space left on device')\n"
         "os.fsync = full\n"
-        f"sys.argv = ['rootmap', 'report', {str(EXAMPLE)!r}, '--pdf', {str(tmp_path / 'r.pdf')!r}]\n"
+        f"sys.argv = ['rootmap', 'report', {str(EXAMPLE)!r}, '--pdf', "
+        f"{str(tmp_path / 'r.pdf')!r}]\n"
         "runpy.run_module('rootmap', run_name='__main__')\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 1
     _one_line(result.stderr)
     assert "cannot save r.pdf: the disk is full" in result.stderr
