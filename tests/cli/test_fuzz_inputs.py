@@ -96,9 +96,7 @@ VALID = document_to_bytes(Document(encounter=Encounter(), patient_label="AB", no
     st.one_of(
         st.binary(max_size=300),
         st.lists(st.tuples(st.integers(0, len(VALID) - 1), st.integers(0, 255)), max_size=4).map(
-            lambda edits: bytes(
-                b if i not in dict(edits) else dict(edits)[i] for i, b in enumerate(VALID)
-            )
+            lambda edits: bytes(dict(edits).get(i, b) for i, b in enumerate(VALID))
         ),
         ENCOUNTERS.map(
             lambda e: json.dumps({"format": "rootmap", "version": 1, "encounter": e}).encode()
