@@ -263,3 +263,11 @@ def test_a_full_disk_while_writing_a_report_is_exit_1(tmp_path: Path):
     _one_line(result.stderr)
     assert "cannot save r.pdf: the disk is full" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_name_with_control_characters_is_quoted(capsys):
+    code = main(["analyze", "visit\nrootmap analyze: all clear\x1b[2J.json"])
+    _, err = capsys.readouterr()
+    assert code == 2
+    _one_line(err)
+    assert "\x1b" not in err and "no such file" in err

@@ -41,6 +41,7 @@ def read_bytes(name: str) -> bytes:
     """At most ``MAX_BYTES`` of the file (or stdin for ``-``)."""
     from rootmap.documents.atomic import FileRefused, open_regular
 
+    shown = shown_name(name)
     try:
         if name == "-":
             if sys.stdin is None:
@@ -54,20 +55,27 @@ def read_bytes(name: str) -> bytes:
             with open_regular(name) as handle:
                 data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
+        raise InputError(f"{shown}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not a file") from None
+        raise InputError(f"{shown}: is a folder, not a file") from None
     except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
+        raise InputError(f"{shown}: permission denied") from None
     except FileRefused as error:
-        raise InputError(f"{name or repr(name)}: {error.reason}") from None
+        raise InputError(f"{shown}: {error.reason}") from None
     except OSError as error:
         if name == "-" and error.errno == errno.EBADF:
             raise InputError("-: standard input is closed") from None
-        raise ReadFailure(f"{name}: cannot read ({error.strerror or error})") from None
+        raise ReadFailure(f"{shown}: cannot read ({error.strerror or error})") from None
     if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: too large (over {MAX_BYTES // (1024 * 1024)} MB)")
+        raise InputError(f"{shown}: too large (over {MAX_BYTES // (1024 * 1024)} MB)")
     return data
+
+
+def shown_name(name: str) -> str:
+    """A file name as given, or quoted when it is empty or holds control characters."""
+    from rootmap.encounter import quoted
+
+    return name if name and name.isprintable() and len(name) <= 200 else quoted(name, 200)
 
 
 def decode_json(data: bytes, name: str) -> Any:
@@ -101,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
         return error.status
     warnings: list[str] = []
     try:
-        data = decode_json(read_bytes(args.file), args.file)
+        data = decode_json(read_bytes(args.file), shown_name(args.file))
         encounter = parse_encounter(data, knowledge.regions, warnings)
     except InputError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
@@ -113,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 2
     except RecursionError:
-        print(f"{PROG}: {args.file}: nested too deeply", file=sys.stderr)
+        print(f"{PROG}: {shown_name(args.file)}: nested too deeply", file=sys.stderr)
         return 2
     for warning in warnings:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
