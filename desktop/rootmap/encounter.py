@@ -242,7 +242,7 @@ def _number_text(number: int) -> str:
 
 
 def summarise_ignored(what: str, names: Collection[object]) -> str:
-    """One warning for many ignored keys: ``ignored 3 unknown history keys: 'a', 'b', 'c'``."""
+    """One warning for ignored keys: ``history: ignored 3 unknown keys: 'a', 'b', 'c'``."""
     shown = [quoted(name) for name in list(names)[:SUMMARY_NAMES]]
     more = ", …" if len(names) > SUMMARY_NAMES else ""
     if len(names) == 1:
