@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -54,6 +55,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:  # the real process (not a test calling in): everything it creates
+        os.umask(0o077)  # is private, 0600 files in 0700 folders, even what Qt writes
     if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
         # No subcommand: the desktop app (it parses its own arguments, e.g. a file to open).
         from rootmap.ui.app import run_app
@@ -65,9 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "run", None) is None:
         parser.print_help()
         return 0
+    from rootmap.commands.output import guarded
+
     try:
-        return int(args.run(args))
+        return guarded(f"rootmap {command}", lambda: int(args.run(args)))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0

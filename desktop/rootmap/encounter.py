@@ -8,7 +8,8 @@ the only way data from outside (a file, stdin, the clipboard) gets in.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping
+import unicodedata
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date as calendar_date
 from typing import Any
@@ -265,17 +266,45 @@ def _require_choice(value: Any, choices: Collection[str], where: str) -> str:
     if not isinstance(value, str):
         raise EncounterError(where, f"must be a string, not {_type_name(value)}")
     if value not in choices:
-        shown = _short(value)
+        shown = quoted(value)
         if len(choices) <= 12:
             raise EncounterError(
-                where, f"unknown value {shown!r} (expected one of: {', '.join(choices)})"
+                where, f"unknown value {shown} (expected one of: {', '.join(choices)})"
             )
-        raise EncounterError(where, f"unknown value {shown!r} (see `rootmap regions`)")
+        raise EncounterError(where, f"unknown value {shown} (see `rootmap regions`)")
     return value
 
 
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+QUOTE_LIMIT = 60  # characters of an echoed value; the rest is cut to "…"
+SUMMARY_NAMES = 5  # how many names a summarised warning lists
+
+
+def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """An untrusted value, safe to echo on one line: control and format characters
+    (newlines, terminal escapes, bidi overrides) removed, cut to ``limit`` characters,
+    and quoted like ``repr``, e.g. ``'shoe_size'``."""
+    text = str(value) if not isinstance(value, int) else _number_text(value)
+    if len(text) > 4 * limit:
+        text = text[: 4 * limit]  # never scan megabytes for a one-line message
+    clean = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    if len(clean) > limit:
+        clean = clean[: limit - 1] + "…"
+    return repr(clean)
+
+
+def _number_text(number: int) -> str:
+    if abs(number) < 10**20:
+        return str(number)
+    return f"a number of {len(str(abs(number)))} digits"
+
+
+def summarise_ignored(what: str, names: Collection[object]) -> str:
+    """One warning for ignored keys: ``history: ignored 3 unknown keys: 'a', 'b', 'c'``."""
+    shown = [quoted(name) for name in list(names)[:SUMMARY_NAMES]]
+    more = ", …" if len(names) > SUMMARY_NAMES else ""
+    if len(names) == 1:
+        return f"{what}: unknown key {shown[0]} ignored"
+    return f"{what}: ignored {len(names)} unknown keys: {', '.join(shown)}{more}"
 
 
 def _require_int(value: Any, low: int, high: int, where: str) -> int:
@@ -287,7 +316,8 @@ def _require_int(value: Any, low: int, high: int, where: str) -> int:
         raise EncounterError(where, f"must be a whole number from {low} to {high}")
     number = int(value)
     if not low <= number <= high:
-        raise EncounterError(where, f"must be from {low} to {high}, not {number}")
+        shown = str(number) if abs(number) < 10**20 else quoted(number)
+        raise EncounterError(where, f"must be from {low} to {high}, not {shown}")
     return number
 
 
@@ -348,11 +378,12 @@ def _parse_history(data: Any, warnings: list[str], prefix: str = "") -> History:
     if onset is not None:
         onset = _require_choice(onset, ONSETS, f"{prefix}history.onset")
     flags: dict[str, bool] = {}
+    unknown: list[str] = []
     for key, value in item.items():
         if key in ("age", "onset"):
             continue
         if key not in HISTORY_FLAGS:
-            warnings.append(f"{prefix}history.{_short(str(key))}: unknown key ignored")
+            unknown.append(key)
             continue
         if value is None:
             continue
@@ -361,6 +392,8 @@ def _parse_history(data: Any, warnings: list[str], prefix: str = "") -> History:
                 f"{prefix}history.{key}", f"must be true or false, not {_type_name(value)}"
             )
         flags[key] = value
+    if unknown:
+        warnings.append(summarise_ignored(f"{prefix}history", unknown))
     return History(age=age, onset=onset, flags=flags)
 
 
@@ -419,14 +452,15 @@ def _parse_visit(
     root: Mapping[str, Any], prefix: str, regions: Collection[str], sink: list[str]
 ) -> Encounter:
     known = {"findings", "signs", "history", "date", "previous"}
-    for key in sorted(str(k) for k in set(root) - known):
-        sink.append(f"{prefix}{_short(key)}: unknown key ignored")
-    findings = tuple(
+    unknown = sorted(str(k) for k in set(root) - known)
+    if unknown:
+        sink.append(summarise_ignored(prefix.rstrip(".") or "encounter", unknown))
+    findings = unique_findings(
         _parse_finding(item, f"{prefix}findings[{i}]", regions)
         for i, item in enumerate(_require_list(root.get("findings", []), f"{prefix}findings"))
     )
-    signs = tuple(
-        _parse_sign(item, f"{prefix}signs[{i}]")
+    signs = unique_signs(
+        (f"{prefix}signs[{i}]", _parse_sign(item, f"{prefix}signs[{i}]"))
         for i, item in enumerate(_require_list(root.get("signs", []), f"{prefix}signs"))
     )
     history = _parse_history(root.get("history", {}), sink, prefix)
@@ -445,8 +479,38 @@ def parse_date(value: Any, where: str = "date") -> str:
     except ValueError:
         parsed = None
     if parsed is None or len(value) != 10:
-        raise EncounterError(where, f"{_short(value)!r} is not an ISO 8601 date (YYYY-MM-DD)")
+        raise EncounterError(where, f"{quoted(value)} is not an ISO 8601 date (YYYY-MM-DD)")
     return parsed.isoformat()
+
+
+def unique_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """An encounter is a set: one finding per region, side and kind, the highest intensity
+    kept (an intensity beats none); first-seen order."""
+    kept: dict[tuple[str, str, str], Finding] = {}
+    for finding in findings:
+        key = (finding.region, finding.side, finding.kind)
+        before = kept.get(key)
+        if before is None or _intensity(finding) > _intensity(before):
+            kept[key] = finding
+    return tuple(kept.values())
+
+
+def _intensity(finding: Finding) -> int:
+    return -1 if finding.intensity is None else finding.intensity
+
+
+def unique_signs(signs: Iterable[tuple[str, Sign]]) -> tuple[Sign, ...]:
+    """One value per sign and side: a repeat counts once, a contradiction is an error."""
+    kept: dict[tuple[str, str], Sign] = {}
+    for where, sign in signs:
+        before = kept.setdefault((sign.sign, sign.side), sign)
+        if before.value != sign.value:
+            raise EncounterError(
+                where,
+                f"{sign.sign} on the {sign.side} is given twice with different values "
+                f"({before.value!r} and {sign.value!r}); record one",
+            )
+    return tuple(kept.values())
 
 
 def mirror_side(side: str) -> str:

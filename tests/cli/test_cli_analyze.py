@@ -64,7 +64,7 @@ def test_unknown_history_keys_warn_and_go_on(capsys, tmp_path):
     path.write_text('{"history": {"leg_pain": true, "shoe_size": 42}}', encoding="utf-8")
     code, out, err = analyze(capsys, str(path))
     assert code == 0 and json.loads(out)
-    assert err == "rootmap analyze: warning: history.shoe_size: unknown key ignored\n"
+    assert err == "rootmap analyze: warning: history: unknown key 'shoe_size' ignored\n"
 
 
 BAD = [

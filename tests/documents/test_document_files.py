@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from rootmap import safe_files as atomic
 from rootmap.documents import Document, DocumentError, read_document, write_document
 from rootmap.documents import files as document_files
 from rootmap.documents.recent import existing, remember
@@ -74,7 +75,7 @@ def test_a_folder_refusing_new_files_fails_clearly_and_keeps_the_old_file(
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(document_files.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(atomic, "_create_temporary", refuse)
     with pytest.raises(DocumentError, match=r"^cannot save visit.rootmap: permission denied$"):
         write_document(path, SECOND)
     assert read_document(path, REGIONS) == FIRST

@@ -104,7 +104,7 @@ def test_unknown_envelope_keys_are_ignored_with_a_warning():
     data["colour_scheme"] = "dark"
     warnings: list[str] = []
     assert _open(json.dumps(data).encode(), warnings) == _document()
-    assert warnings == ["colour_scheme: unknown key ignored"]
+    assert warnings == ["document: unknown key 'colour_scheme' ignored"]
 
 
 def _envelope_with(**changes) -> bytes:

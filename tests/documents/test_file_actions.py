@@ -240,7 +240,7 @@ def test_recovery_offers_the_autosave_and_restores_it(window, tmp_path: Path, mo
     assert window.encounter().findings == (PAIN_HEEL,)
     assert window.file_actions.path == tmp_path / "visit.rootmap"
     assert window.isWindowModified()  # recovered work is not saved yet
-    assert not orphan.exists()
+    assert orphan.exists()  # kept until this session's own autosave or a save replaces it
 
 
 def test_recovery_declined_discards_the_autosave(window, tmp_path: Path, monkeypatch):

@@ -19,9 +19,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rootmap.documents import DocumentError
+    from rootmap.documents import SaveError
     from rootmap.reports.inputs import InputError, open_and_analyse
+    from rootmap.safe_files import FileRefused, resolve_target
 
+    try:  # refuse a target we would not replace before any work is done
+        resolve_target(args.pdf)
+    except FileRefused as error:
+        print(f"rootmap report: --pdf: {error.reason}", file=sys.stderr)
+        return 2
     try:
         analysed = open_and_analyse(args.file, args.atlas, args.visit)
     except InputError as error:
@@ -38,9 +44,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         document = analysed.document_of_visit()
         write_pdf_report(args.pdf, document, analysed.analysis, analysed.knowledge)
-    except DocumentError as error:
+    except SaveError as error:  # 2: a target we refuse; 1: the system failed
         print(f"rootmap report: {error}", file=sys.stderr)
-        return 2
+        return error.status
     except MapFileError as error:  # an installation problem, not the user's input
         print(f"rootmap report: a map file is broken: {error}", file=sys.stderr)
         return 1

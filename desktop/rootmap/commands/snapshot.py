@@ -29,9 +29,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rootmap.documents import DocumentError, write_bytes_atomic
+    from rootmap.documents import SaveError, write_bytes_atomic
+    from rootmap.encounter import quoted
     from rootmap.maps import VIEW_NAMES, MapFileError
     from rootmap.reports.inputs import InputError, open_and_analyse
+    from rootmap.safe_files import FileRefused, resolve_target
 
     def fail(message: str) -> int:
         print(f"rootmap snapshot: {message}", file=sys.stderr)
@@ -39,10 +41,15 @@ def run(args: argparse.Namespace) -> int:
 
     if args.view not in VIEW_NAMES:
         return fail(
-            f"--view: unknown view {args.view!r} (expected one of: {', '.join(VIEW_NAMES)})"
+            f"--view: unknown view {quoted(args.view)} (expected one of: {', '.join(VIEW_NAMES)})"
         )
     if not MIN_WIDTH <= args.width <= MAX_WIDTH:
         return fail(f"--width: must be from {MIN_WIDTH} to {MAX_WIDTH} pixels, not {args.width}")
+    option, out = ("--png", args.png) if args.png is not None else ("--svg", args.svg)
+    try:  # refuse a target we would not replace before any work is done
+        resolve_target(out)
+    except FileRefused as error:
+        return fail(f"{option}: {error.reason}")
     try:
         analysed = open_and_analyse(args.file, args.atlas, args.visit)
     except InputError as error:
@@ -56,15 +63,16 @@ def run(args: argparse.Namespace) -> int:
     ensure_gui_app()
     parts = (args.view, analysed.encounter, analysed.analysis, analysed.knowledge)
     try:
-        if args.png:
-            out, data = args.png, image_to_png(render_view(*parts, args.width))
+        if option == "--png":
+            data = image_to_png(render_view(*parts, args.width))
         else:
-            out, data = args.svg, render_view_svg(*parts, args.width)
+            data = render_view_svg(*parts, args.width)
     except MapFileError as error:  # an installation problem, not the user's input
         print(f"rootmap snapshot: a map file is broken: {error}", file=sys.stderr)
         return 1
     try:
         write_bytes_atomic(out, data)
-    except DocumentError as error:
-        return fail(str(error))
+    except SaveError as error:  # 2: a target we refuse; 1: the system failed
+        print(f"rootmap snapshot: {error}", file=sys.stderr)
+        return error.status
     return 0

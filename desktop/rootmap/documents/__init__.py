@@ -1,13 +1,14 @@
 """``.rootmap`` documents: the versioned file format, safe reading and writing,
 autosave and crash recovery. Plain Python, no Qt."""
 
-from rootmap.documents.files import read_document, write_bytes_atomic, write_document
+from rootmap.documents.files import SaveError, read_document, write_bytes_atomic, write_document
 from rootmap.documents.format import (
     FORMAT,
     MAX_BYTES,
     VERSION,
     Document,
     DocumentError,
+    NotReadableHere,
     document_from_bytes,
     document_from_json,
     document_to_bytes,
@@ -32,6 +33,8 @@ __all__ = [
     "VERSION",
     "Document",
     "DocumentError",
+    "NotReadableHere",
+    "SaveError",
     "VisitError",
     "VisitSummary",
     "add_follow_up",

@@ -37,7 +37,13 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from rootmap.encounter import Encounter, EncounterError, parse_encounter
+from rootmap.encounter import (
+    Encounter,
+    EncounterError,
+    parse_encounter,
+    quoted,
+    summarise_ignored,
+)
 
 FORMAT = "rootmap"
 VERSION = 2
@@ -52,6 +58,11 @@ ENVELOPE_KEYS = ("format", "version", "encounter", "visits", "atlas", "patient_l
 
 class DocumentError(ValueError):
     """A file RootMap cannot open or write; ``str(error)`` is one line for the user."""
+
+
+class NotReadableHere(DocumentError):
+    """A sound file this RootMap cannot open: made by a newer RootMap, or naming an atlas
+    this build lacks. Not damage: a newer RootMap (or another build) can open it."""
 
 
 def now_iso() -> str:
@@ -134,7 +145,7 @@ def decode_json(data: bytes) -> Any:
         raise DocumentError("not a RootMap file: the text is not UTF-8") from None
     _check_nesting(text)
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return strict_json_loads(text)
     except RecursionError:
         raise DocumentError("not a RootMap file: the JSON is nested too deeply") from None
     except json.JSONDecodeError as error:
@@ -146,8 +157,26 @@ def decode_json(data: bytes) -> Any:
         raise DocumentError(f"not a RootMap file: {_one_line(str(error))}") from None
 
 
+def strict_json_loads(text: str) -> Any:
+    """``json.loads`` that refuses what JSON itself does not allow or leaves ambiguous:
+    ``NaN``, ``Infinity`` and ``-Infinity`` anywhere, and a key given twice in one object
+    (which would otherwise let the last one win silently). ``ValueError`` names it."""
+    return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
+
+
 def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise ValueError(f"the key {quoted(key)} appears twice in one object")
+            seen.add(key)
+    return data
 
 
 def _check_nesting(text: str) -> None:
@@ -182,13 +211,14 @@ def document_from_json(
     """A decoded JSON value -> ``Document``; see ``document_from_bytes``."""
     sink: list[str] = [] if warnings is None else warnings
     envelope = migrate(data)
-    for key in sorted(str(k) for k in envelope if k not in ENVELOPE_KEYS):
-        sink.append(f"{_short(key)}: unknown key ignored")
+    unknown = sorted(str(k) for k in envelope if k not in ENVELOPE_KEYS)
+    if unknown:
+        sink.append(summarise_ignored("document", unknown))
     earlier, encounter = _visits(envelope, regions, sink)
     atlas = _optional_text(envelope, "atlas", 64)
     if atlas is not None and atlases is not None and atlas not in atlases:
-        raise DocumentError(
-            f"atlas: unknown atlas {_short(atlas)!r} (expected one of: {', '.join(atlases)})"
+        raise NotReadableHere(
+            f"atlas: unknown atlas {quoted(atlas)} (expected one of: {', '.join(atlases)})"
         )
     label = _optional_text(envelope, "patient_label", MAX_LABEL_CHARS)
     notes = _optional_text(envelope, "notes", MAX_NOTES_CHARS) or ""
@@ -261,12 +291,14 @@ def migrate(data: Any) -> Mapping[str, Any]:
     if isinstance(version, bool) or not isinstance(version, int):
         raise DocumentError("version: must be a whole number")
     if version > VERSION:
-        raise DocumentError(
-            f"this file was made by a newer RootMap (format version {version}; "
+        shown = version if version < 10**9 else quoted(version)
+        raise NotReadableHere(
+            f"this file was made by a newer RootMap (format version {shown}; "
             f"this RootMap reads up to {VERSION})"
         )
     if version < 1:
-        raise DocumentError(f"version: unknown format version {version}")
+        shown = version if version > -(10**9) else quoted(version)
+        raise DocumentError(f"version: unknown format version {shown}")
     return data  # version 1 and 2 envelopes: ``_visits`` reads either
 
 
@@ -300,10 +332,6 @@ def _json_type(value: Any) -> str:
     return {dict: "an object", list: "an array", str: "a string", type(None): "null"}.get(
         type(value), type(value).__name__
     )
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _one_line(text: str) -> str:

@@ -22,5 +22,9 @@ def knowledge_with_atlas(atlas: str | None) -> Knowledge:
         raise KnowledgeChoiceError(f"the knowledge data is broken: {error}", status=1) from None
     if atlas is not None and atlas not in knowledge.atlases:
         known = ", ".join(knowledge.atlases)
-        raise KnowledgeChoiceError(f"--atlas: unknown atlas {atlas!r} (known: {known})", status=2)
+        from rootmap.encounter import quoted
+
+        raise KnowledgeChoiceError(
+            f"--atlas: unknown atlas {quoted(atlas)} (known: {known})", status=2
+        )
     return knowledge

@@ -13,6 +13,7 @@ every check above still runs on it: the cache saves the parsing, never the valid
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 import re
@@ -116,14 +117,17 @@ def _is_app_directory(directory: Path) -> bool:
 
 
 class ParseCache:
-    """Parsed TOML by file name, each kept with the exact bytes it was parsed from.
+    """Parsed TOML by file name, each kept with the digest of the bytes it was parsed from.
 
     One ``marshal`` file (the format of Python's own ``.pyc`` caches) in the user's
-    cache folder. A cache that is missing, stale, from another Python, unreadable or
-    unwritable is simply not used.
+    cache folder, never trusted: it starts with the sha256 of the rest of its bytes, and
+    each entry is used only for a source file whose sha256 it records. A cache that is
+    missing, stale, from another Python, damaged, unreadable or unwritable is ignored
+    (and rebuilt on the next save); it can never change an answer or fail a load.
     """
 
-    FORMAT = 1
+    FORMAT = 2
+    MAGIC = b"rootmap-knowledge-cache\n"
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -149,42 +153,52 @@ class ParseCache:
 
     def _read(self) -> dict[str, bytes]:
         try:
-            stamp, entries = marshal.loads(self.path.read_bytes())
+            raw = self.path.read_bytes()
+        except OSError:
+            return {}
+        head, body = raw[: len(self.MAGIC) + 32], raw[len(self.MAGIC) + 32 :]
+        if head != self.MAGIC + hashlib.sha256(body).digest():
+            return {}  # damaged, truncated or not ours: ignored, rebuilt on save
+        try:
+            stamp, entries = marshal.loads(body)
             if tuple(stamp) != self._stamp() or not isinstance(entries, dict):
                 return {}
-        except (OSError, ValueError, EOFError, TypeError):
+        except (ValueError, EOFError, TypeError):
             return {}
-        return entries
+        return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, bytes)}
 
-    def get(self, name: str, raw: bytes) -> object | None:
-        """The parsed ``name`` if it was parsed from exactly ``raw``, else None."""
+    def get(self, name: str, raw: bytes) -> dict[str, Any] | None:
+        """The parsed ``name`` if it was parsed from exactly ``raw`` (by digest), else None."""
         entry = self._entries.get(name)
         if entry is None:
             return None
         try:
-            cached_raw, data = marshal.loads(entry)
+            digest, data = marshal.loads(entry)
         except (ValueError, EOFError, TypeError):
             return None
-        return data if cached_raw == raw else None
+        if digest != hashlib.sha256(raw).digest() or not isinstance(data, dict):
+            return None
+        return data
 
     def put(self, name: str, raw: bytes, data: dict[str, Any]) -> None:
         try:
-            self._entries[name] = marshal.dumps((raw, data))
+            self._entries[name] = marshal.dumps((hashlib.sha256(raw).digest(), data))
         except ValueError:  # a value marshal cannot store (e.g. a TOML date): parse each time
             return
         self._changed = True
 
     def save(self) -> None:
-        """Write the cache if anything new was parsed (atomically; errors ignored)."""
+        """Write the cache if anything new was parsed (atomically, 0600; errors ignored)."""
+        from rootmap.safe_files import make_folder, write_atomic
+
         if not self._changed:
             return
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        body = marshal.dumps((self._stamp(), self._entries))
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(marshal.dumps((self._stamp(), self._entries)))
-            os.replace(temporary, self.path)
+            make_folder(self.path.parent)
+            write_atomic(self.path, self.MAGIC + hashlib.sha256(body).digest() + body)
         except OSError:
-            temporary.unlink(missing_ok=True)  # a read-only home or a full disk: parse again
+            pass  # a read-only home or a full disk: parse again next time
         self._changed = False
 
 

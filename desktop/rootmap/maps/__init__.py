@@ -97,11 +97,17 @@ def _extract(svg_file: Path, groups: tuple[str, ...]) -> dict[str, Any]:
         data = svg_file.read_bytes()
     except OSError as error:
         raise MapFileError(f"{svg_file.name}: cannot read the map ({error.strerror})") from error
-    for place in (diskcache.baked_file(svg_file, data), diskcache.cache_file(svg_file, data)):
-        cached = diskcache.read(place)
+    places = (
+        (diskcache.baked_file(svg_file, data), None),
+        (diskcache.cache_file(svg_file, data), data),
+    )
+    for place, source in places:  # the user's cache verifies against the SVG's bytes
+        cached = diskcache.read(place, source)
         if cached is not None and tuple(cached.get("group_names", ())) == groups:
             return cached
-    return extract_geometry(svg_file, groups, cache_to=diskcache.cache_file(svg_file, data))
+    extracted = extract_geometry(svg_file, groups)
+    diskcache.write(diskcache.cache_file(svg_file, data), extracted, source=data)
+    return extracted
 
 
 def extract_geometry(

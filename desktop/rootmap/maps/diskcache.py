@@ -5,6 +5,11 @@ Two places are looked in: the *baked* geometry shipped beside the SVGs
 (``assets/maps/geometry/``, written by ``python3 -m tools.bake_geometry`` and checked by
 ``rootmap check-assets``), so that even a first start never parses; then the user's cache
 folder. A cache that cannot be read or written is simply ignored.
+
+The user's cache is never trusted: each file starts with a line holding the sha256 of the
+rest of its bytes, and records the sha256 of the SVG it was extracted from. A file that
+does not verify (a flipped byte, a truncated write, another SVG) is ignored, and the SVG
+is parsed again and the file rewritten (0600, through the one atomic writer).
 """
 
 from __future__ import annotations
@@ -13,11 +18,11 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 FORMAT = 1
+MAGIC = b"rootmap-geometry-cache sha256="
 
 
 def cache_dir() -> Path:
@@ -50,23 +55,42 @@ def baked_file(svg_file: Path, data: bytes) -> Path:
     return svg_file.parent / BAKED_DIR / _name(svg_file, data)
 
 
-def read(path: Path) -> dict[str, Any] | None:
+def read(path: Path, source: bytes | None = None) -> dict[str, Any] | None:
+    """The cached geometry, or None.
+
+    With ``source`` (the SVG's bytes: the user's cache) the file must verify: its digest
+    line matches its bytes, and it was extracted from exactly ``source``. Without it (the
+    baked geometry shipped with the app), plain JSON is read."""
     try:
-        with path.open(encoding="utf-8") as handle:
-            data = json.load(handle)
-    except (OSError, ValueError):
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if source is not None:
+        header, _, raw = raw.partition(b"\n")
+        if header != MAGIC + hashlib.sha256(raw).hexdigest().encode("ascii"):
+            return None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except ValueError:
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return None
+    if source is not None and data.get("source_sha256") != hashlib.sha256(source).hexdigest():
         return None
     return data
 
 
-def write(path: Path, data: dict[str, Any]) -> None:
+def write(path: Path, data: dict[str, Any], source: bytes | None = None) -> None:
+    """Cache ``data`` extracted from the SVG bytes ``source`` (signed as ``read`` checks)."""
+    from rootmap.safe_files import make_folder, write_atomic
+
+    payload: dict[str, Any] = {**data, "format": FORMAT}
+    if source is not None:
+        payload["source_sha256"] = hashlib.sha256(source).hexdigest()
+    body = json.dumps(payload, separators=(",", ":")).encode("utf-8")
+    header = MAGIC + hashlib.sha256(body).hexdigest().encode("ascii")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({**data, "format": FORMAT}, handle, separators=(",", ":"))
-        os.replace(tmp, path)
+        make_folder(path.parent)
+        write_atomic(path, header + b"\n" + body)
     except OSError:
         pass  # a read-only home or a full disk: parse again next time

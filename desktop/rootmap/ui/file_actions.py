@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QFileDevice, QIODevice, QObject, QSaveFile, QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from rootmap.analysis import Analysis
@@ -37,28 +37,28 @@ FILE_FILTER = "RootMap documents (*.rootmap);;Encounter JSON (*.json);;All files
 RECENT_KEY = "recent_files"
 
 
-def write_with_qsavefile(path: Path, data: bytes) -> str | None:
-    """Write ``data`` to ``path`` through ``QSaveFile`` (mode 0600); the error, or None.
+def write_document_file(path: Path, data: bytes) -> str | None:
+    """Write ``data`` to ``path`` atomically; what went wrong and where, or None.
 
-    ``QSaveFile`` writes a temporary file and renames it over the target on
-    ``commit()``: when anything fails the previous file is left intact.
+    The one writer of the command line and the autosave (``documents.write_bytes_atomic``:
+    0600, through symbolic links, never over a device or a pipe).
+    When anything fails the previous file is left intact.
     """
-    file = QSaveFile(str(path))
-    if not file.open(QIODevice.OpenModeFlag.WriteOnly):
-        return file.errorString()
-    file.setPermissions(QFileDevice.Permission.ReadOwner | QFileDevice.Permission.WriteOwner)
-    if file.write(data) != len(data):
-        error = file.errorString()
-        file.cancelWriting()
-        file.commit()
-        return error or "the data could not be written"
-    if not file.commit():
-        return file.errorString() or "the file could not be written"
+    from rootmap.documents import SaveError, write_bytes_atomic
+
+    try:
+        write_bytes_atomic(path, data)
+    except SaveError as error:
+        return f"{error.reason} (in {error.folder})"
     return None
 
 
 def settings() -> QSettings:
-    return QSettings("RootMap", "RootMap")
+    from rootmap.safe_files import make_private
+
+    store = QSettings("RootMap", "RootMap")
+    make_private(Path(store.fileName()), folder_is_ours=True)  # recent paths: 0600 in 0700
+    return store
 
 
 class FileActions(QObject):
@@ -245,7 +245,7 @@ class FileActions(QObject):
 
     def save_to(self, path: Path) -> bool:
         document = self.current_document().touched()
-        error = write_with_qsavefile(path, document_to_bytes(document))
+        error = write_document_file(path, document_to_bytes(document))
         if error is not None:
             self.warn(f"Could not save {path.name}: {error}. Nothing was lost: "
                       "the previous file is unchanged and your work is still open.")  # fmt: skip
@@ -344,7 +344,7 @@ class FileActions(QObject):
         return self._write_export(path, data)
 
     def _write_export(self, path: Path, data: bytes) -> bool:
-        error = write_with_qsavefile(path, data)
+        error = write_document_file(path, data)
         if error is not None:
             self.warn(f"Could not write {path.name}: {error}.")
             return False
@@ -360,14 +360,21 @@ class FileActions(QObject):
 
     def offer_recovery(self) -> bool:
         knowledge = self.knowledge
-        recovery = pending_recovery(autosave_folder(), knowledge.regions, knowledge.atlases)
+        recovery = pending_recovery(
+            autosave_folder(),
+            knowledge.regions,
+            knowledge.atlases,
+            lambda why: self.host.show_message(why, 20000),
+        )
         if recovery is None:
             return False
         recovered = self.ask_to_recover(recovery)
         if recovered:
             self._load(recovery.document, recovery.source, unsaved=True)
+            self.autosaver.inherit(recovery.path)  # kept until a newer autosave or a save
             self.host.show_message("Recovered the autosaved work: save it to keep it", 10000)
-        discard(recovery.path)
+        else:
+            discard(recovery.path)
         return recovered
 
     def may_close(self) -> bool:

@@ -2,26 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from rootmap.documents.autosave import Recovery, discard, find_recoveries
+from rootmap.documents.autosave import Recovery, discard, scan_autosaves
 
 
 def pending_recovery(
-    folder: Path, regions: Collection[str], atlases: Collection[str] | None = None
+    folder: Path,
+    regions: Collection[str],
+    atlases: Collection[str] | None = None,
+    tell: Callable[[str], None] | None = None,
 ) -> Recovery | None:
     """The newest autosave left by a session that did not close cleanly, if any.
 
-    Damaged autosave files are removed (there is nothing in them to recover).
+    Damaged autosave files are removed (there is nothing in them to recover). Sound ones
+    this RootMap cannot open (a newer format, an atlas this build lacks) are kept, and
+    ``tell`` gets one line saying why they are not offered.
     """
-    good, damaged = find_recoveries(folder, regions, atlases)
-    for path in damaged:
+    scan = scan_autosaves(folder, regions, atlases)
+    for path in scan.damaged:
         discard(path)
-    return good[0] if good else None
+    if scan.kept and tell is not None:
+        tell(kept_message(scan.kept))
+    return scan.recoverable[0] if scan.recoverable else None
+
+
+def kept_message(kept: list[tuple[Path, str]]) -> str:
+    """Why autosaved work is not offered, and where it is kept."""
+    path, why = kept[0]
+    more = f" (and {len(kept) - 1} more)" if len(kept) > 1 else ""
+    return (
+        f"Autosaved work{more} cannot be opened by this RootMap: {why}. "
+        f"It is kept in {path.parent} for a RootMap that can open it."
+    )
 
 
 def recovery_question(recovery: Recovery) -> str:
