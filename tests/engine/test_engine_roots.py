@@ -126,15 +126,13 @@ def test_best_first_with_a_stable_tie_break(knowledge):
 def test_score_is_the_normalised_sum_of_the_evidence_it_carries(knowledge):
     import math
 
-    from rootmap.engine.roots import ROOT_SCALE
-
     analysis = run(
         knowledge,
         {"findings": [finding("dorsum_central")], "signs": [sign("heel_walk", "impaired")]},
     )
     for result in analysis.roots:
         total = math.fsum(e.weight for e in result.evidence)
-        assert result.score == pytest.approx(1 - math.exp(-total / ROOT_SCALE))
+        assert result.score == pytest.approx(1 - math.exp(-total / knowledge.scoring.root_scale))
         assert 0 < result.score < 1
 
 
