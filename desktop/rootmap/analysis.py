@@ -78,16 +78,61 @@ class RedFlagResult:
 
 
 @dataclass(frozen=True)
+class CloseCall:
+    """The first items of a ranked list (roots or conditions) lie within a small margin.
+
+    One finding more or less could reorder them: the results must not present the first
+    as clearly better. ``positions`` index the list; ``margin`` is scoring.toml's.
+    """
+
+    list: str  # "roots" or "conditions"
+    positions: tuple[int, ...]  # 0 and every next item within the margin of the first
+    labels: tuple[str, ...]  # e.g. "L5 left", "Lumbar disc herniation L4-L5 left"
+    difference: float  # the first score minus the last close one's
+    margin: float
+
+    @property
+    def message(self) -> str:
+        shown = self.labels if len(self.labels) <= 3 else self.labels[:2]
+        rest = len(self.labels) - len(shown)
+        names = ", ".join(shown[:-1]) + f" and {shown[-1]}" if not rest else ", ".join(shown)
+        if rest:
+            names += f" and {rest} more"
+        return (
+            f"Close call: {names} score within {self.margin:.2f} of each other; "
+            "one finding more or less could change their order."
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "list": self.list,
+            "positions": list(self.positions),
+            "labels": list(self.labels),
+            "difference": round(self.difference, 3),
+            "margin": self.margin,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
 class Analysis:
     roots: tuple[RootResult, ...]
     conditions: tuple[ConditionResult, ...]
     red_flags: tuple[RedFlagResult, ...]
     atlas: str
+    close_calls: tuple[CloseCall, ...] = ()  # the first roots or conditions are near-equal
+
+    def close_call(self, which: str) -> CloseCall | None:
+        """The close call among the first ``roots`` or ``conditions``, if there is one."""
+        return next((c for c in self.close_calls if c.list == which), None)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "roots": [r.to_json() for r in self.roots],
             "conditions": [c.to_json() for c in self.conditions],
             "red_flags": [f.to_json() for f in self.red_flags],
             "atlas": self.atlas,
         }
+        if self.close_calls:  # additive: present only when there is a close call
+            data["close"] = [c.to_json() for c in self.close_calls]
+        return data

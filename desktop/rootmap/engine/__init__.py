@@ -8,13 +8,15 @@ sum of named ``Evidence`` that the result carries. The pieces:
 - ``levels``: from a root to the disc levels that could compress it;
 - ``conditions``: spinal, peripheral, local and central conditions;
 - ``codes``: the ICD-10-CM codes that fit the side, level and history;
-- ``red_flags``: serious pathology and what to do about it.
+- ``red_flags``: serious pathology and what to do about it;
+- ``close_calls``: the first roots or conditions within a small margin of each other.
 """
 
 from __future__ import annotations
 
 from rootmap.analysis import Analysis
 from rootmap.encounter import Encounter
+from rootmap.engine.close_calls import close_calls
 from rootmap.engine.compiled import Compiled, KnowledgeRuleError, compile_knowledge
 from rootmap.engine.conditions import score_conditions
 from rootmap.engine.facts import implicated_sides
@@ -55,4 +57,10 @@ def analyze(encounter: Encounter, knowledge: Knowledge, atlas: str | None = None
     roots = score_roots(encounter, knowledge, knowledge.atlases[atlas_id])
     conditions = score_conditions(encounter, knowledge, compiled.conditions, roots)
     flags = raise_flags(encounter, knowledge, compiled.red_flags, implicated_sides(roots))
-    return Analysis(roots=roots, conditions=conditions, red_flags=flags, atlas=atlas_id)
+    return Analysis(
+        roots=roots,
+        conditions=conditions,
+        red_flags=flags,
+        atlas=atlas_id,
+        close_calls=close_calls(roots, conditions, knowledge.scoring),
+    )
