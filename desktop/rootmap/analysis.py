@@ -82,24 +82,28 @@ class CloseCall:
     """The first items of a ranked list (roots or conditions) lie within a small margin.
 
     One finding more or less could reorder them: the results must not present the first
-    as clearly better. ``positions`` index the list; ``margin`` is scoring.toml's.
+    as clearly better. ``positions`` index the list; ``margin`` is scoring.toml's, in units
+    of evidence (the total behind a score), ``difference`` in units of score.
     """
 
     list: str  # "roots" or "conditions"
     positions: tuple[int, ...]  # 0 and every next item within the margin of the first
     labels: tuple[str, ...]  # e.g. "L5 left", "Lumbar disc herniation L4-L5 left"
+    scores: tuple[float, ...]  # their scores, best first
     difference: float  # the first score minus the last close one's
-    margin: float
+    margin: float  # evidence units (close.roots or close.conditions of scoring.toml)
 
     @property
     def message(self) -> str:
-        shown = self.labels if len(self.labels) <= 3 else self.labels[:2]
-        rest = len(self.labels) - len(shown)
+        pairs = zip(self.labels, self.scores, strict=True)
+        named = tuple(f"{label} ({score:.2f})" for label, score in pairs)
+        shown = named if len(named) <= 3 else named[:2]
+        rest = len(named) - len(shown)
         names = ", ".join(shown[:-1]) + f" and {shown[-1]}" if not rest else ", ".join(shown)
         if rest:
             names += f" and {rest} more"
         return (
-            f"Close call: {names} score within {self.margin:.2f} of each other; "
+            f"Close call: {names} are nearly level; "
             "one finding more or less could change their order."
         )
 
@@ -108,6 +112,7 @@ class CloseCall:
             "list": self.list,
             "positions": list(self.positions),
             "labels": list(self.labels),
+            "scores": [round(score, 3) for score in self.scores],
             "difference": round(self.difference, 3),
             "margin": self.margin,
             "message": self.message,

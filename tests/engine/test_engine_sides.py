@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from conftest import root, run
-from rootmap.engine.close_calls import close_calls
+from rootmap.engine.close_calls import close_calls, evidence
 
 VIGNETTES = Path(__file__).resolve().parent / "vignettes"
 
@@ -46,19 +46,23 @@ def test_a_two_level_lesion_on_one_side_lists_both_roots_first(knowledge):
 
 def test_close_calls_follow_the_margin_in_the_knowledge(knowledge):
     analysis = analysis_of(knowledge, "20_l5_s1_two_level_left")
-    gap = analysis.roots[0].score - analysis.roots[1].score
-    assert 0 < gap < knowledge.scoring.close_roots
-    narrower = knowledge.scoring.with_value("close.roots", gap / 2)
+    scale = knowledge.scoring.root_scale
+    first, second = (evidence(r.score, scale) for r in analysis.roots[:2])
+    assert 0 < first - second < knowledge.scoring.close_roots  # margin in units of evidence
+    narrower = knowledge.scoring.with_value("close.roots", (first - second) / 2)
     narrowed = close_calls(analysis.roots, analysis.conditions, narrower)
     assert all(call.list != "roots" for call in narrowed)
+    # a clear first root is no close call: L5 over L4 in the classic L5 vignette
+    clear = analysis_of(knowledge, "02_l5_radiculopathy_foot_drop")
+    assert clear.close_call("roots") is None
 
 
 def test_a_clear_answer_has_no_close_call_and_the_json_is_additive(knowledge):
     analysis = run(knowledge, json.loads((VIGNETTES / "11_s1_radiculopathy.json").read_text()))
     assert analysis.close_calls == ()
     assert "close" not in analysis.to_json()
-    close = analysis_of(knowledge, "20_l5_s1_two_level_left").to_json()
-    item = next(c for c in close["close"] if c["list"] == "roots")
+    two_level = analysis_of(knowledge, "20_l5_s1_two_level_left")
+    item = next(c for c in two_level.to_json()["close"] if c["list"] == "roots")
     assert item["positions"] == [0, 1] and item["margin"] == knowledge.scoring.close_roots
-    assert 0 < item["difference"] < item["margin"]
-    assert {"list", "positions", "labels", "difference", "margin", "message"} == set(item)
+    assert item["difference"] == round(two_level.roots[0].score - two_level.roots[1].score, 3)
+    assert {"list", "positions", "labels", "scores", "difference", "margin", "message"} == set(item)

@@ -39,8 +39,8 @@ PARAMETERS: dict[str, tuple[float, float, bool]] = {
     "level.min_root_score": (0.0, 1.0, False),
     "stocking.min_regions_per_foot": (1, 20, True),
     "stocking.overlap_share": (0.0, 1.0, False),
-    "close.roots": (0.0, 0.5, False),
-    "close.conditions": (0.0, 0.5, False),
+    "close.roots": (0.0, 3.0, False),
+    "close.conditions": (0.0, 3.0, False),
 }
 # name -> "regions" or "groups": the sets of region ids or region groups the engine names.
 SETS: dict[str, str] = {
