@@ -264,3 +264,21 @@ def test_a_two_level_pattern_on_one_side_lists_both_roots_first(knowledge):
         ("disc_herniation", ("L4-L5",), ("L5",)),
         ("disc_herniation", ("L5-S1",), ("S1",)),
     }
+
+
+def test_a_stocking_pattern_lightens_only_the_regions_marked_on_both_feet(knowledge):
+    toes = [finding(region, side) for region in ("hallux_dorsal", "toes_dorsal") for side in SIDES]
+    extra = finding("heel_lateral", "right")  # one foot only: not length-dependent
+    analysis = run(knowledge, {"findings": [*toes, extra]})
+    s1 = root(analysis, "S1")
+    heel = next(e for e in s1.evidence if "heel_lateral" in e.text)
+    assert heel.weight == pytest.approx(knowledge.scoring.kind_weight["numbness"])
+    assert "stocking" not in heel.text
+    toe = next(e for e in root(analysis, "L5").evidence if "hallux_dorsal" in e.text)
+    assert "stocking pattern, weighed lightly" in toe.text
+    # the left toes do not lower what the right foot alone says about S1
+    right_only = run(knowledge, {"findings": [extra]})
+    assert heel.weight == root(right_only, "S1").evidence[0].weight
+
+
+SIDES = ("left", "right")

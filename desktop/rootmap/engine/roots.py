@@ -12,10 +12,10 @@ Every score is the sum of named ``Evidence`` normalised to 0..1 with
   or toe walk, foot drop; tension signs add a little (they do not tell L5 from S1);
 - a *normal* key sign (MRC 5, normal reflex, normal walk) takes a little away from its
   main root;
-- pain in the back and buttock, and symmetric sensory symptoms in both feet (a stocking
-  pattern, length-dependent like a polyneuropathy, with reflexes reduced on both sides),
-  follow no dermatome and count lightly; pain marked in many regions of one root adds
-  less than the pain cap (it is one radiating pain).
+- pain in the back and buttock, and symmetric sensory symptoms in both feet (the regions
+  marked on both feet in a stocking pattern, length-dependent like a polyneuropathy, with
+  reflexes reduced on both sides), follow no dermatome and count lightly; pain marked in
+  many regions of one root adds less than the pain cap (it is one radiating pain).
 
 Sides are kept apart: each side is scored from its own findings and signs (and the
 midline saddle, which belongs to both). A side implicates a root only with localising
@@ -139,6 +139,19 @@ def _sign_base(sign: Sign, rule: SignRule, root: str, scoring: Scoring) -> tuple
     return 0.0, ""
 
 
+def _mirrored_foot_regions(
+    encounter: Encounter, group: Mapping[str, str], scoring: Scoring
+) -> frozenset[str]:
+    """Foot regions with sensory symptoms on both sides: the symmetric part of a stocking
+    pattern. A region marked on one foot only keeps its full weight (asymmetry is not
+    length-dependent), so the other side's marks never lower this side's own."""
+    marked: dict[str, set[str]] = {side: set() for side in SIDES}
+    for finding in encounter.findings:
+        if finding.kind in SENSORY_KINDS and group.get(finding.region) in scoring.foot_groups:
+            marked.get(finding.side, set()).add(finding.region)
+    return frozenset(marked["left"] & marked["right"])
+
+
 def _reduced_on_both_sides(signs: Iterable[Sign], knowledge: Knowledge) -> frozenset[str]:
     """Reflexes reduced or absent on both sides (length-dependent with a stocking pattern)."""
     reduced = {
@@ -182,13 +195,10 @@ def score_roots(encounter: Encounter, knowledge: Knowledge, atlas: Atlas) -> tup
     collected: dict[str, dict[str, list[_Item]]] = defaultdict(lambda: defaultdict(list))
     stocking = bool(patterns(encounter, knowledge)["stocking"])
     group = {region.id: region.group for region in knowledge.regions.values()}
+    mirrored = _mirrored_foot_regions(encounter, group, scoring) if stocking else frozenset()
     pains: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     for finding in encounter.findings:
-        in_stocking = (
-            stocking
-            and finding.kind in SENSORY_KINDS
-            and group.get(finding.region) in scoring.foot_groups
-        )
+        in_stocking = finding.kind in SENSORY_KINDS and finding.region in mirrored
         for root, weight, text, own in _finding_evidence(finding, atlas, scoring, in_stocking):
             item = _Item(weight, text, True, own)
             if finding.kind == "pain":
