@@ -1,8 +1,8 @@
 """Vignettes of sides and several roots, and close calls between the first roots or conditions.
 
-19: left L5 (dorsum, first web space, outer shin, EHL 3/5) and right S1 (outer foot, heel,
+25: left L5 (dorsum, first web space, outer shin, EHL 3/5) and right S1 (outer foot, heel,
 calf): two roots on two sides, never "S1 bilateral" with left L5 evidence inside.
-20: L5 and S1 on the left (a two-level lesion): both roots first, each with its own evidence.
+26: L5 and S1 on the left (a two-level lesion): both roots first, each with its own evidence.
 """
 
 from __future__ import annotations
@@ -23,18 +23,18 @@ def analysis_of(knowledge, name: str, atlas: str | None = None):
 
 def test_left_l5_and_right_s1_are_two_roots_on_two_sides(knowledge):
     for atlas in knowledge.atlases:
-        analysis = analysis_of(knowledge, "19_l5_left_s1_right", atlas)
+        analysis = analysis_of(knowledge, "25_l5_left_s1_right", atlas)
         top = {(r.root, r.side) for r in analysis.roots[:2]}
         assert top == {("L5", "left"), ("S1", "right")}, atlas
         assert not any(r.side == "bilateral" for r in analysis.roots), atlas
         sides = {c.side for c in analysis.conditions if c.category == "spinal" and c.roots}
         assert "bilateral" not in sides and {"left", "right"} <= sides, atlas
-    analysis = analysis_of(knowledge, "19_l5_left_s1_right")
+    analysis = analysis_of(knowledge, "25_l5_left_s1_right")
     assert "great toe extension" not in " ".join(e.text for e in root(analysis, "S1").evidence)
 
 
 def test_a_two_level_lesion_on_one_side_lists_both_roots_first(knowledge):
-    analysis = analysis_of(knowledge, "20_l5_s1_two_level_left")
+    analysis = analysis_of(knowledge, "26_l5_s1_two_level_left")
     assert {(r.root, r.side) for r in analysis.roots[:2]} == {("L5", "left"), ("S1", "left")}
     assert {c.levels for c in analysis.conditions[:2]} == {("L4-L5",), ("L5-S1",)}
     # the two are close: the results say so
@@ -45,7 +45,7 @@ def test_a_two_level_lesion_on_one_side_lists_both_roots_first(knowledge):
 
 
 def test_close_calls_follow_the_margin_in_the_knowledge(knowledge):
-    analysis = analysis_of(knowledge, "20_l5_s1_two_level_left")
+    analysis = analysis_of(knowledge, "26_l5_s1_two_level_left")
     scale = knowledge.scoring.root_scale
     first, second = (evidence(r.score, scale) for r in analysis.roots[:2])
     assert 0 < first - second < knowledge.scoring.close_roots  # margin in units of evidence
@@ -61,7 +61,7 @@ def test_a_clear_answer_has_no_close_call_and_the_json_is_additive(knowledge):
     analysis = run(knowledge, json.loads((VIGNETTES / "11_s1_radiculopathy.json").read_text()))
     assert analysis.close_calls == ()
     assert "close" not in analysis.to_json()
-    two_level = analysis_of(knowledge, "20_l5_s1_two_level_left")
+    two_level = analysis_of(knowledge, "26_l5_s1_two_level_left")
     item = next(c for c in two_level.to_json()["close"] if c["list"] == "roots")
     assert item["positions"] == [0, 1] and item["margin"] == knowledge.scoring.close_roots
     assert item["difference"] == round(two_level.roots[0].score - two_level.roots[1].score, 3)

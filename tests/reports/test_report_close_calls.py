@@ -22,7 +22,7 @@ def _document(name: str) -> Document:
 
 
 def test_a_close_call_is_a_line_above_its_ranked_list():
-    document = _document("20_l5_s1_two_level_left")
+    document = _document("26_l5_s1_two_level_left")
     analysis = analyze(document.encounter, KNOWLEDGE)
     html = report_html(document, analysis, KNOWLEDGE)
     roots_at = html.index("Nerve roots, most likely first")

@@ -10,7 +10,7 @@ from rootmap.engine import analyze
 from rootmap.knowledge import load_knowledge
 from rootmap.ui.overlays import dermatome_levels, shown_root
 
-VIGNETTE = Path(__file__).resolve().parents[1] / "engine" / "vignettes" / "19_l5_left_s1_right.json"
+VIGNETTE = Path(__file__).resolve().parents[1] / "engine" / "vignettes" / "25_l5_left_s1_right.json"
 
 
 def test_left_l5_and_right_s1_paint_each_dermatome_on_its_own_side() -> None:
