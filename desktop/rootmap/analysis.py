@@ -169,6 +169,48 @@ class Exclusion:
 
 
 @dataclass(frozen=True)
+class CloseCall:
+    """The first items of a ranked list (roots or conditions) lie within a small margin.
+
+    One finding more or less could reorder them: the results must not present the first
+    as clearly better. ``positions`` index the list; ``margin`` is scoring.toml's, in units
+    of evidence (the total behind a score), ``difference`` in units of score.
+    """
+
+    list: str  # "roots" or "conditions"
+    positions: tuple[int, ...]  # 0 and every next item within the margin of the first
+    labels: tuple[str, ...]  # e.g. "L5 left", "Lumbar disc herniation L4-L5 left"
+    scores: tuple[float, ...]  # their scores, best first
+    difference: float  # the first score minus the last close one's
+    margin: float  # evidence units (close.roots or close.conditions of scoring.toml)
+
+    @property
+    def message(self) -> str:
+        pairs = zip(self.labels, self.scores, strict=True)
+        named = tuple(f"{label} ({score:.2f})" for label, score in pairs)
+        shown = named if len(named) <= 3 else named[:2]
+        rest = len(named) - len(shown)
+        names = ", ".join(shown[:-1]) + f" and {shown[-1]}" if not rest else ", ".join(shown)
+        if rest:
+            names += f" and {rest} more"
+        return (
+            f"Close call: {names} are nearly level; "
+            "one finding more or less could change their order."
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "list": self.list,
+            "positions": list(self.positions),
+            "labels": list(self.labels),
+            "scores": [round(score, 3) for score in self.scores],
+            "difference": round(self.difference, 3),
+            "margin": self.margin,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
 class Analysis:
     roots: tuple[RootResult, ...]
     conditions: tuple[ConditionResult, ...]
@@ -177,6 +219,11 @@ class Analysis:
     extent: Extent | None = None  # contract v2
     changes: Changes | None = None  # contract v2: only with earlier visits
     excluded: tuple[Exclusion, ...] = field(default=())  # "not due to a root"
+    close_calls: tuple[CloseCall, ...] = ()  # the first roots or conditions are near-equal
+
+    def close_call(self, which: str) -> CloseCall | None:
+        """The close call among the first ``roots`` or ``conditions``, if there is one."""
+        return next((c for c in self.close_calls if c.list == which), None)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -191,4 +238,6 @@ class Analysis:
             data["changes"] = self.changes.to_json()
         if self.excluded:
             data["excluded"] = [e.to_json() for e in self.excluded]
+        if self.close_calls:  # additive: present only when there is a close call
+            data["close"] = [c.to_json() for c in self.close_calls]
         return data

@@ -62,6 +62,17 @@ def test_every_example_follows_the_contract(knowledge, path):
     analysis = run(knowledge, json.loads(path.read_text(encoding="utf-8")))
     data = analysis.to_json()
     assert {"roots", "conditions", "red_flags", "atlas", "extent"} <= set(data)
+    allowed = {
+        "roots",
+        "conditions",
+        "red_flags",
+        "atlas",
+        "extent",
+        "changes",
+        "excluded",
+        "close",
+    }
+    assert set(data) <= allowed
     for item in data["roots"]:
         assert item["side"] in ("left", "right", "bilateral") and 0 <= item["score"] <= 1
         assert item["evidence"]

@@ -6,7 +6,7 @@ import json
 import random
 import re
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from rootmap.encounter import (
@@ -20,6 +20,7 @@ from rootmap.encounter import (
     mirror_side,
 )
 from rootmap.engine import analyze
+from rootmap.engine.facts import patterns
 from rootmap.knowledge import load_knowledge
 
 KNOWLEDGE = load_knowledge()
@@ -149,3 +150,73 @@ def test_scores_stay_between_0_and_1_and_lists_are_best_first(encounter):
         assert all(0 < s < 1 for s in scores)
         assert scores == sorted(scores, reverse=True)
     assert len({r.root for r in analysis.roots}) == len(analysis.roots)
+
+
+DEFICITS = {
+    "reflex": {"reduced", "absent"},
+    "walk": {"impaired"},
+    "presence": {"present"},
+}
+
+
+def _own(encounter: Encounter, root_id: str, side: str) -> bool:
+    """Has the root evidence of its own on this side: a primary region (not axial pain), or
+    a deficit of a sign it is the main root of?"""
+    atlas = KNOWLEDGE.atlas()
+    scoring = KNOWLEDGE.scoring
+    for f in encounter.findings:
+        axial = f.region in scoring.axial_regions and f.kind in scoring.axial_kinds
+        primary = root_id in atlas.entries[f.region].primary
+        if f.side in (side, "midline") and primary and not axial:
+            return True
+    for s in encounter.signs:
+        rule = KNOWLEDGE.signs[s.sign]
+        weak = (isinstance(s.value, int) and s.value < 5) or s.value in DEFICITS.get(rule.kind, ())
+        main = rule.roots.get(root_id, 0.0) >= 1.0
+        if s.side == side and main and weak:
+            return True
+    return False
+
+
+@st.composite
+def left_additions(draw):
+    added_findings = [
+        Finding(f.region, "left", f.kind, f.intensity)
+        for f in draw(st.lists(findings(), min_size=1, max_size=6))
+        if f.side != "midline"
+    ]
+    added_signs = [Sign(s.sign, "left", s.value) for s in draw(st.lists(signs(), max_size=4))]
+    return tuple(added_findings), tuple(added_signs)
+
+
+@given(encounters(), left_additions())
+def test_evidence_on_the_left_never_changes_a_root_of_the_right(encounter, added):
+    """A right-only root keeps its score when the left gets evidence; it turns bilateral
+    only when the left implicates it by its own evidence as the right does, and moves to
+    the left only when the right had borrowed evidence alone."""
+    more = Encounter(encounter.findings + added[0], encounter.signs + added[1], encounter.history)
+    # The one designed exception: the same foot regions numb on both feet (a stocking
+    # pattern) are length-dependent, and weighed lightly on both sides.
+    assume(not patterns(more, KNOWLEDGE)["stocking"])
+    before = {r.root: r for r in analyze(encounter, KNOWLEDGE).roots}
+    after = {r.root: r for r in analyze(more, KNOWLEDGE).roots}
+    for root_id, result in before.items():
+        if result.side != "right":
+            continue
+        later = after.get(root_id)
+        assert later is not None, f"{root_id} right vanished"
+        own_left, own_right = _own(more, root_id, "left"), _own(more, root_id, "right")
+        if later.side == "right":
+            assert (later.score, later.evidence) == (result.score, result.evidence)
+        elif later.side == "bilateral":
+            assert own_left == own_right, f"{root_id} bilateral by the other side's marks"
+        else:  # only borrowed evidence on the right, its own on the left
+            assert own_left and not own_right
+
+
+@given(encounters())
+def test_a_root_is_bilateral_only_with_its_own_evidence_on_each_side(encounter):
+    for result in analyze(encounter, KNOWLEDGE).roots:
+        if result.side == "bilateral":
+            own = {side: _own(encounter, result.root, side) for side in ("left", "right")}
+            assert own["left"] == own["right"], f"{result.root}: bilateral by borrowed marks"

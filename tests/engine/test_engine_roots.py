@@ -126,15 +126,13 @@ def test_best_first_with_a_stable_tie_break(knowledge):
 def test_score_is_the_normalised_sum_of_the_evidence_it_carries(knowledge):
     import math
 
-    from rootmap.engine.roots import ROOT_SCALE
-
     analysis = run(
         knowledge,
         {"findings": [finding("dorsum_central")], "signs": [sign("heel_walk", "impaired")]},
     )
     for result in analysis.roots:
         total = math.fsum(e.weight for e in result.evidence)
-        assert result.score == pytest.approx(1 - math.exp(-total / ROOT_SCALE))
+        assert result.score == pytest.approx(1 - math.exp(-total / knowledge.scoring.root_scale))
         assert 0 < result.score < 1
 
 
@@ -157,3 +155,131 @@ def test_an_empty_encounter_yields_empty_lists(knowledge):
         "atlas": knowledge.default_atlas,
         "extent": {"all": 0.0, "pain": 0.0, "numbness": 0.0, "tingling": 0.0, "burning": 0.0},
     }
+
+
+# -- sides kept apart, several roots ------------------------------------------------------
+
+L5_LEFT = [
+    finding("dorsum_central", "left"),
+    finding("first_web_space", "left"),
+    finding("leg_anterolateral", "left", "tingling"),
+]
+S1_RIGHT = [
+    finding("foot_lateral_border", "right"),
+    finding("heel_lateral", "right"),
+    finding("calf_posterior", "right", "tingling"),
+]
+
+
+def _left_l5_right_s1(knowledge):
+    data = {
+        "findings": L5_LEFT + S1_RIGHT,
+        "signs": [sign("great_toe_extension", 3, "left")],
+        "history": {"age": 50, "leg_pain": True, "back_pain": True},
+    }
+    return run(knowledge, data)
+
+
+def test_two_unilateral_patterns_are_two_roots_on_two_sides(knowledge):
+    analysis = _left_l5_right_s1(knowledge)
+    assert {(r.root, r.side) for r in analysis.roots[:2]} == {("L5", "left"), ("S1", "right")}
+    assert all(r.side != "bilateral" for r in analysis.roots)
+    l5, s1 = root(analysis, "L5"), root(analysis, "S1")
+    # each root carries only its own side's evidence: no right mark inside L5, no left in S1
+    assert all(
+        region not in e.text for e in l5.evidence for region in ("foot_lateral_border", "calf")
+    )
+    assert all("great toe" not in e.text and "dorsum" not in e.text for e in s1.evidence)
+    assert all(", left" not in e.text and ", right" not in e.text for e in l5.evidence)
+
+
+def test_spinal_conditions_carry_the_side_of_their_root(knowledge):
+    analysis = _left_l5_right_s1(knowledge)
+    spinal = [c for c in analysis.conditions if c.category == "spinal" and c.roots]
+    assert spinal and all(c.side != "bilateral" for c in spinal)
+    for result in spinal:
+        assert result.side == root(analysis, result.roots[0]).side
+    sides = {(c.id, c.levels, c.side) for c in spinal}
+    assert ("disc_herniation", ("L4-L5",), "left") in sides
+    assert ("disc_herniation", ("L5-S1",), "right") in sides
+
+
+def test_a_root_with_its_own_evidence_on_one_side_only_is_not_bilateral(knowledge):
+    # L5 primary on the left; on the right only L5's overlap zones of an S1 pattern
+    data = {"findings": [finding("first_web_space", "left"), *S1_RIGHT]}
+    analysis = run(knowledge, data)
+    assert (root(analysis, "L5").side, root(analysis, "S1").side) == ("left", "right")
+
+
+def test_bilateral_needs_the_root_own_evidence_on_each_side(knowledge):
+    data = {"findings": [*L5_LEFT, finding("first_web_space", "right")]}
+    l5 = root(run(knowledge, data), "L5")
+    assert l5.side == "bilateral"
+    texts = [e.text for e in l5.evidence]
+    assert "numbness over first_web_space, right (L5 dermatome, lee2008)" in texts
+    # a contributing muscle (EHL is mainly L5) does not make S1 its own on that side
+    weak = {
+        "findings": [finding("heel_lateral", "right")],
+        "signs": [sign("great_toe_extension", 3)],
+    }
+    assert root(run(knowledge, weak), "S1").side == "right"
+
+
+def test_a_root_with_only_overlap_evidence_keeps_its_sides(knowledge):
+    # no root has a primary region here on the right: overlap alone still implicates
+    analysis = run(knowledge, {"findings": [finding("dorsum_central", "right")]})
+    assert root(analysis, "L4").side == "right"
+    both = run(
+        knowledge,
+        {"findings": [finding("dorsum_central", "right"), finding("dorsum_central", "left")]},
+    )
+    assert root(both, "L4").side == "bilateral"  # the same overlap on each side: its own
+
+
+def test_a_two_level_pattern_on_one_side_lists_both_roots_first(knowledge):
+    data = {
+        "findings": [
+            *L5_LEFT,
+            finding("foot_lateral_border", "left"),
+            finding("little_toe", "left"),
+        ],
+        "signs": [sign("great_toe_extension", 3), sign("achilles_reflex", "absent")],
+    }
+    analysis = run(knowledge, data)
+    assert {(r.root, r.side) for r in analysis.roots[:2]} == {("L5", "left"), ("S1", "left")}
+    l5, s1 = root(analysis, "L5"), root(analysis, "S1")
+    # each led by its own evidence: its dermatome and its key muscle or reflex
+    assert {e.text for e in l5.evidence[:4]} == {
+        "great toe extension 3/5 (L5 myotome)",
+        "numbness over dorsum_central (L5 dermatome, lee2008)",
+        "numbness over first_web_space (L5 dermatome, lee2008)",
+        "tingling over leg_anterolateral (L5 dermatome, lee2008)",
+    }
+    assert {e.text for e in s1.evidence[:3]} == {
+        "achilles reflex absent (S1 reflex arc)",
+        "numbness over foot_lateral_border (S1 dermatome, lee2008)",
+        "numbness over little_toe (S1 dermatome, lee2008)",
+    }
+    levels = {(c.id, c.levels, c.roots) for c in analysis.conditions[:2]}
+    assert levels == {
+        ("disc_herniation", ("L4-L5",), ("L5",)),
+        ("disc_herniation", ("L5-S1",), ("S1",)),
+    }
+
+
+def test_a_stocking_pattern_lightens_only_the_regions_marked_on_both_feet(knowledge):
+    toes = [finding(region, side) for region in ("hallux_dorsal", "toes_dorsal") for side in SIDES]
+    extra = finding("heel_lateral", "right")  # one foot only: not length-dependent
+    analysis = run(knowledge, {"findings": [*toes, extra]})
+    s1 = root(analysis, "S1")
+    heel = next(e for e in s1.evidence if "heel_lateral" in e.text)
+    assert heel.weight == pytest.approx(knowledge.scoring.kind_weight["numbness"])
+    assert "stocking" not in heel.text
+    toe = next(e for e in root(analysis, "L5").evidence if "hallux_dorsal" in e.text)
+    assert "stocking pattern, weighed lightly" in toe.text
+    # the left toes do not lower what the right foot alone says about S1
+    right_only = run(knowledge, {"findings": [extra]})
+    assert heel.weight == root(right_only, "S1").evidence[0].weight
+
+
+SIDES = ("left", "right")

@@ -61,11 +61,16 @@ def knowledge() -> Knowledge:
 
 
 def _facts(value: object, path: str) -> Iterator[tuple[str, str]]:
-    """Every (path, source id) in the knowledge, walking dataclasses, mappings and tuples."""
+    """Every (path, source id) in the knowledge, walking dataclasses, mappings and tuples.
+
+    A scoring weight (scoring.toml) may have a stated rationale instead of a source.
+    """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         for field in dataclasses.fields(value):
             child = getattr(value, field.name)
             if field.name == "source":
+                if child is None and getattr(value, "rationale", ""):
+                    continue  # a scoring weight explained by its rationale alone
                 yield path, child
             else:
                 yield from _facts(child, f"{path}.{field.name}")

@@ -12,6 +12,7 @@ sum of named ``Evidence`` that the result carries. The pieces:
 - ``progression``: a deficit that worsens between visits (contract v2);
 - ``changes``, ``extent``, ``exclusions``: visits compared, the share of the body
   marked, and the items marked "not due to a root" (contract v2).
+- ``close_calls``: the first roots or conditions within a small margin of each other.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 from rootmap.analysis import Analysis
 from rootmap.encounter import Encounter
 from rootmap.engine.changes import changes_since_previous
+from rootmap.engine.close_calls import close_calls
 from rootmap.engine.compiled import Compiled, KnowledgeRuleError, compile_knowledge
 from rootmap.engine.conditions import score_conditions
 from rootmap.engine.exclusions import note_exclusions
@@ -75,4 +77,5 @@ def analyze(encounter: Encounter, knowledge: Knowledge, atlas: str | None = None
         extent=extent_of(encounter),
         changes=changes_since_previous(encounter),
         excluded=excluded,
+        close_calls=close_calls(roots, conditions, knowledge.scoring),
     )

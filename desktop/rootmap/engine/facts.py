@@ -11,13 +11,6 @@ from rootmap.engine.rules import SENSORY_KINDS, Candidate, Facts, describe_sign,
 from rootmap.knowledge.model import Knowledge, Nerve
 
 SIDES = ("left", "right")
-LOWER_LIMB_GROUPS = frozenset({"thigh", "knee", "leg", "ankle", "foot"})
-FOOT_GROUPS = frozenset({"foot", "ankle"})
-TOE_REGIONS = frozenset(
-    {"hallux_dorsal", "hallux_plantar", "toes_dorsal", "toes_plantar", "little_toe"}
-)
-STOCKING_MIN_REGIONS = 2  # per foot
-STOCKING_OVERLAP = 0.5  # share of the marked foot regions marked on both sides
 
 
 def implicated_sides(roots: tuple[RootResult, ...]) -> dict[str, frozenset[str]]:
@@ -41,7 +34,11 @@ def patterns(encounter: Encounter, knowledge: Knowledge) -> dict[str, tuple[str,
     - bilateral_weakness: a weak muscle (or foot drop) on both sides;
     - severe_weakness: a muscle graded 3/5 or less;
     - foot_only: every mark is on a foot or an ankle.
+
+    The numbers and groups are ``knowledge.scoring``'s (scoring.toml: ``stocking.*``,
+    ``toe_regions``, ``foot_groups``, ``ankle_and_foot_groups``, ``lower_limb_groups``).
     """
+    scoring = knowledge.scoring
     group = {region.id: region.group for region in knowledge.regions.values()}
     findings = encounter.findings
 
@@ -57,15 +54,17 @@ def patterns(encounter: Encounter, knowledge: Knowledge) -> dict[str, tuple[str,
     def listing(by_side: dict[str, list[str]]) -> tuple[str, ...]:
         return tuple(f"{side}: {', '.join(items)}" for side, items in by_side.items())
 
-    feet = {side: regions(side, frozenset({"foot"}), SENSORY_KINDS) for side in SIDES}
+    feet = {side: regions(side, scoring.foot_groups, SENSORY_KINDS) for side in SIDES}
     left, right = set(feet["left"]), set(feet["right"])
     stocking = (
-        all(len(feet[side]) >= STOCKING_MIN_REGIONS for side in SIDES)
-        and bool(left & TOE_REGIONS)
-        and bool(right & TOE_REGIONS)
-        and len(left & right) / len(left | right) >= STOCKING_OVERLAP
+        all(len(feet[side]) >= scoring.stocking_min_regions for side in SIDES)
+        and bool(left & scoring.toe_regions)
+        and bool(right & scoring.toe_regions)
+        and len(left & right) / len(left | right) >= scoring.stocking_overlap
     )
-    legs = {side: regions(side, LOWER_LIMB_GROUPS, ("pain", *SENSORY_KINDS)) for side in SIDES}
+    legs = {
+        side: regions(side, scoring.lower_limb_groups, ("pain", *SENSORY_KINDS)) for side in SIDES
+    }
     weak = {
         side: [
             describe_sign(s)
@@ -80,7 +79,8 @@ def patterns(encounter: Encounter, knowledge: Knowledge) -> dict[str, tuple[str,
         if s.sign in MRC_SIGNS and isinstance(s.value, int) and s.value <= 3
     ]
     foot_only = bool(findings) and all(
-        f.side != "midline" and group.get(f.region) in FOOT_GROUPS for f in findings
+        f.side != "midline" and group.get(f.region) in scoring.ankle_and_foot_groups
+        for f in findings
     )
     return {
         "stocking": listing(feet) if stocking else (),

@@ -14,9 +14,6 @@ from rootmap.analysis import RootResult
 from rootmap.engine.rules import Candidate
 from rootmap.knowledge.model import Knowledge, LevelRule
 
-LEADING_SHARE = 0.5  # a root within half of the best root's score is worth a level hypothesis
-MIN_ROOT_SCORE = 0.3  # below this, pain alone: no level hypothesis
-
 
 def rules_for(lesion: str, knowledge: Knowledge) -> tuple[LevelRule, ...]:
     """Level rules of a lesion; ``spondylolisthesis`` covers its subtypes."""
@@ -28,17 +25,22 @@ def rules_for(lesion: str, knowledge: Knowledge) -> tuple[LevelRule, ...]:
 
 
 def leading_roots(roots: tuple[RootResult, ...], knowledge: Knowledge) -> tuple[RootResult, ...]:
-    """The roots worth a level hypothesis: those with a disc level, near the best score."""
+    """The roots worth a level hypothesis: those with a disc level, near the best score.
+
+    Near: at least ``level.leading_share`` of the best score, and ``level.min_root_score``
+    at least (scoring.toml).
+    """
+    scoring = knowledge.scoring
     spinal = {
         root
         for disc in knowledge.disc_levels.values()
         for root in (disc.exiting_root, disc.traversing_root)
     }
-    candidates = [r for r in roots if r.root in spinal and r.score >= MIN_ROOT_SCORE]
+    candidates = [r for r in roots if r.root in spinal and r.score >= scoring.min_root_score]
     if not candidates:
         return ()
     best = max(r.score for r in candidates)
-    return tuple(r for r in candidates if r.score >= LEADING_SHARE * best)
+    return tuple(r for r in candidates if r.score >= scoring.leading_share * best)
 
 
 def candidates(

@@ -13,6 +13,7 @@ every check above still runs on it: the cache saves the parsing, never the valid
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import marshal
 import os
@@ -25,7 +26,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from rootmap.encounter import HISTORY_FLAGS, MRC_SIGNS, SIGNS
+from rootmap.encounter import FINDING_KINDS, HISTORY_FLAGS, MRC_SIGNS, SIGNS
 from rootmap.knowledge.model import (
     Atlas,
     Condition,
@@ -44,6 +45,7 @@ from rootmap.knowledge.model import (
     SignRule,
     Source,
 )
+from rootmap.knowledge.scoring import PARAMETERS, SETS, NamedSet, Scoring, Weight, build_scoring
 from rootmap.knowledge.tables import KnowledgeError, Table
 
 __all__ = ["KnowledgeError", "load_knowledge"]
@@ -105,6 +107,11 @@ def _load(directory: Path) -> Knowledge:
     if parsed is not None:
         parsed.save()
     return knowledge
+
+
+def _hint(key: str, known: Mapping[str, object]) -> str:
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""
 
 
 def _is_app_directory(directory: Path) -> bool:
@@ -301,6 +308,7 @@ class _Loader:
         disc_levels, level_rules = self.load_levels()
         conditions = self.load_conditions(nerves, level_rules)
         red_flags = self.load_red_flags()
+        scoring = self.load_scoring()
         return Knowledge(
             sources=MappingProxyType(self.sources),
             roots=MappingProxyType(roots),
@@ -313,6 +321,7 @@ class _Loader:
             level_rules=level_rules,
             conditions=MappingProxyType(conditions),
             red_flags=MappingProxyType(red_flags),
+            scoring=scoring,
         )
 
     def load_sources(self) -> dict[str, Source]:
@@ -600,6 +609,58 @@ class _Loader:
             item.close()
         top.close()
         return flags
+
+    def load_scoring(self) -> Scoring:
+        """scoring.toml: every weight of ``PARAMETERS`` and set of ``SETS``, each explained."""
+        top = self.must_read("scoring.toml")
+        table = top.table("weight")
+        weights: dict[str, Weight] = {}
+        for key in list(table.data):
+            if key not in PARAMETERS:
+                raise table.error(f'unknown weight "{key}"{_hint(key, PARAMETERS)}', key)
+            item = table.table(key)
+            low, high, whole = PARAMETERS[key]
+            value = float(item.whole("value")) if whole else item.number("value")
+            if not low <= value <= high:
+                raise item.error(
+                    f"{value:g} is out of range (allowed {low:g} to {high:g})", "value"
+                )
+            weights[key] = Weight(key, value, *self.explained(item))
+            item.close()
+        table.close()
+        missing = [key for key in PARAMETERS if key not in weights]
+        if missing:
+            raise table.error(f'missing weight "{missing[0]}"')
+        if weights["finding.pain_cap"].value <= weights["finding.pain_knee"].value:
+            raise table.error("must be above finding.pain_knee", "finding.pain_cap.value")
+        sets_table = top.table("set")
+        sets: dict[str, NamedSet] = {}
+        groups = {region.group for region in self.regions.values()}
+        allowed = {"regions": self.regions, "groups": groups, "kinds": FINDING_KINDS}
+        for key in list(sets_table.data):
+            if key not in SETS:
+                raise sets_table.error(f'unknown set "{key}"{_hint(key, SETS)}', key)
+            item = sets_table.table(key)
+            what = SETS[key]
+            values = self.all_in(item, what, tuple(allowed[what]), what[:-1])
+            if not values:
+                raise item.error("must not be empty", what)
+            sets[key] = NamedSet(key, frozenset(values), *self.explained(item))
+            item.close()
+        sets_table.close()
+        top.close()
+        missing = [key for key in SETS if key not in sets]
+        if missing:
+            raise sets_table.error(f'missing set "{missing[0]}"')
+        return build_scoring(weights, sets)
+
+    def explained(self, item: Table) -> tuple[str, str | None]:
+        """(rationale, source): a rationale always, a source where one supports it."""
+        if not item.has("rationale"):
+            raise item.error("missing rationale: say why this value (and cite a source if one)")
+        rationale = item.text("rationale")
+        source = self.source(item) if item.has("source") else None
+        return rationale, source
 
     # -- pieces of conditions and red flags --------------------------------------------------
     @staticmethod

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from rootmap.knowledge.scoring import Scoring
+
 
 @dataclass(frozen=True)
 class Source:
@@ -233,6 +235,7 @@ class Knowledge:
     level_rules: tuple[LevelRule, ...]
     conditions: Mapping[str, Condition]
     red_flags: Mapping[str, RedFlag]
+    scoring: Scoring  # the engine's weights and named sets (scoring.toml)
     extras: Mapping[str, object] = field(default_factory=dict)
 
     def atlas(self, atlas_id: str | None = None) -> Atlas:

@@ -213,10 +213,17 @@ def _roots(analysis: Analysis, knowledge: Knowledge) -> str:
     )
     return (
         "<h2>Nerve roots, most likely first</h2>"
+        f"{_close_call(analysis, 'roots')}"
         "<table width='100%' cellspacing='0' border='0.5'>"
         "<tr><th>#</th><th>Root</th><th>Side</th><th>Score</th><th>Evidence</th></tr>"
         f"{rows}</table>"
     )
+
+
+def _close_call(analysis: Analysis, which: str) -> str:
+    """One line above a ranked list whose first items are nearly level (a close call)."""
+    call = analysis.close_call(which)
+    return f"<p><b>{escape(call.message)}</b></p>" if call is not None else ""
 
 
 def _evidence(items: Iterable[Evidence], knowledge: Knowledge) -> str:
@@ -245,6 +252,7 @@ def _conditions(analysis: Analysis, knowledge: Knowledge) -> str:
         )
     return (
         "<h2>Conditions to consider, most likely first</h2>"
+        f"{_close_call(analysis, 'conditions')}"
         "<table width='100%' cellspacing='0' border='0.5'>"
         "<tr><th width='24%'>Condition</th><th>Score</th><th width='22%'>ICD-10</th>"
         f"<th>Why</th></tr>{''.join(rows)}</table>"
