@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 LINUX = Path(__file__).resolve().parents[2] / "packaging" / "linux"
-ICON = Path(__file__).resolve().parents[2] / "packaging" / "icons" / "org.rootmap.RootMap.svg"
+ICON = Path(__file__).resolve().parents[2] / "assets" / "icons" / "org.rootmap.RootMap.svg"
 
 
 def test_desktop_entry_is_valid():
