@@ -78,9 +78,7 @@ def glibc_floor(bundle: str | Path) -> str:
         with path.open("rb") as file:
             if file.read(4) != b"\x7fELF":
                 continue
-        out = subprocess.run(
-            ["objdump", "-T", str(path)], capture_output=True, check=False
-        ).stdout
+        out = subprocess.run(["objdump", "-T", str(path)], capture_output=True, check=False).stdout
         for match in _GLIBC.finditer(out):
             version = tuple(int(part or 0) for part in match.groups())
             newest = max(newest, version)  # type: ignore[assignment]

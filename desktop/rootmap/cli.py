@@ -52,7 +52,8 @@ def version_text() -> str:
         from PySide6.QtCore import qVersion
     except ImportError as error:  # the headless commands still work without Qt
         return f"RootMap {__version__} (Qt not available: {error}; Python {python})"
-    return f"RootMap {__version__} (Qt {qVersion()}, PySide6 {PySide6.__version__}, Python {python})"
+    qt = f"Qt {qVersion()}, PySide6 {PySide6.__version__}"
+    return f"RootMap {__version__} ({qt}, Python {python})"
 
 
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
