@@ -60,7 +60,9 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """Keeps the description's layout; one line per command."""
 
     def __init__(self, prog: str) -> None:
-        super().__init__(prog, max_help_position=24)
+        super().__init__(prog, max_help_position=30)
+        # argparse sizes the help column before it sees the commands: make room for them.
+        self._action_max_length = 4 + max(len(name) for name in SUBCOMMANDS)
 
 
 class _VersionAction(argparse.Action):
