@@ -63,4 +63,5 @@ for path in /usr/lib/rootmap /usr/bin/rootmap "/usr/share/applications/$app_id.d
   [[ ! -e "$path" ]] || fail "dpkg -r left $path"
 done
 ! grep -q "x-rootmap" /usr/share/mime/globs2 || fail "postrm did not forget the MIME type"
+dpkg --purge rootmap >/dev/null  # forget the package too (its postrm leaves that to purge)
 echo "packaging checks: passed"
