@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Build RootMap's one-folder bundle with PyInstaller, then smoke-run it headless.
-#   packaging/build_linux.sh            build into dist/rootmap and smoke-test it
-#   packaging/build_linux.sh --no-smoke build only
+# Build RootMap's one-folder bundle with PyInstaller, smoke-run it headless, and pack
+# the release folder as dist/rootmap-VERSION-linux-ARCH.tar.gz.
+#   packaging/build_linux.sh            build, smoke-test, pack
+#   packaging/build_linux.sh --no-smoke build and pack only
 set -euo pipefail
 checkout="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$checkout"
+version="$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' desktop/rootmap/__init__.py)"
+release="rootmap-$version-linux-$(uname -m)"
 
 # Build in a venv of its own, so the developer's (editable) install is left alone.
 venv="$checkout/build/venv"
@@ -17,3 +20,7 @@ venv="$checkout/build/venv"
 bundle="$checkout/dist/rootmap"
 echo "bundle: $bundle ($(du -sh "$bundle" | cut -f1))"
 [[ "${1:-}" == "--no-smoke" ]] || "$checkout/packaging/smoke_bundle.sh" "$bundle"
+
+packaging/stage_linux.sh "$bundle" "dist/$release"
+tar -C dist -czf "dist/$release.tar.gz" "$release"
+echo "release: dist/$release.tar.gz ($(du -h "dist/$release.tar.gz" | cut -f1))"

@@ -9,6 +9,17 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"   # away from the checkout, so the bundle must find its own assets
 
+# No QtNetwork: the app never uses the network (the VNC and TUIO plugins are left out).
+if found="$(find "$bundle" -name 'libQt6Network*' | grep .)"; then
+  echo "bundle carries QtNetwork: $found" >&2; exit 1
+fi
+# On Linux the launcher's glibc floor is the one the bundle's libraries need.
+if [[ -f "$bundle/rootmap-bin" ]]; then
+  floor="$(python3 "$checkout/packaging/bundle_tools.py" glibc-floor "$bundle")"
+  grep -qx "floor=$floor" "$exe" || { echo "launcher floor is not glibc $floor" >&2; exit 1; }
+  echo "glibc floor: $floor"
+fi
+
 export QT_QPA_PLATFORM=offscreen
 "$exe" --version
 "$exe" atlases >/dev/null

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import platform
 import sys
 from collections.abc import Sequence
 
@@ -34,15 +35,66 @@ class _ArgumentParser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+USAGE = "rootmap [FILE [--atlas ID] [--view NAME]]\n       rootmap COMMAND [ARGS...]"
+DESCRIPTION = """\
+RootMap: which nerve root explains this leg and foot pattern?
+
+  rootmap               open the window with an empty case
+  rootmap FILE          open FILE (a .rootmap document or an encounter JSON) in the window;
+                        --atlas ID picks the dermatome atlas, --view NAME the first map
+  rootmap COMMAND ...   run one of the commands below without a window"""
+
+
+def version_text() -> str:
+    """RootMap's version with the Qt, PySide6 and Python it runs on (imports only QtCore)."""
+    python = platform.python_version()
+    try:
+        import PySide6
+        from PySide6.QtCore import qVersion
+    except ImportError as error:  # the headless commands still work without Qt
+        return f"RootMap {__version__} (Qt not available: {error}; Python {python})"
+    qt = f"Qt {qVersion()}, PySide6 {PySide6.__version__}"
+    return f"RootMap {__version__} ({qt}, Python {python})"
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the description's layout; one line per command."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=30)
+        # argparse sizes the help column before it sees the commands: make room for them.
+        self._action_max_length = 4 + max(len(name) for name in SUBCOMMANDS)
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: like argparse's, but Qt is imported only when it is asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(version_text())
+        parser.exit()
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; with ``only``, just that subcommand's module is imported."""
     parser = _ArgumentParser(
         prog="rootmap",
-        description="RootMap: which nerve root explains this leg and foot pattern?",
+        usage=USAGE,
+        description=DESCRIPTION,
+        epilog="Run `rootmap COMMAND --help` for a command's options.",
+        formatter_class=_HelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"rootmap {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, help="print RootMap's, Qt's and Python's versions"
+    )
     subparsers = parser.add_subparsers(
-        dest="command", metavar="COMMAND", parser_class=_ArgumentParser
+        title="commands",
+        dest="command",
+        metavar="COMMAND",
+        prog="rootmap",
+        parser_class=_ArgumentParser,
     )
     for name, (module_name, help_text) in SUBCOMMANDS.items():
         sub = subparsers.add_parser(name, help=help_text, description=help_text)

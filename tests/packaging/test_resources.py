@@ -57,7 +57,9 @@ def test_packaging_files_exist():
         "smoke_bundle.sh",
         "linux/org.rootmap.RootMap.desktop",
         "linux/org.rootmap.RootMap.metainfo.xml",
-        "icons/org.rootmap.RootMap.svg",
+        "linux/org.rootmap.RootMap.mime.xml",
+        "linux/launcher.sh",
+        "bundle_tools.py",
     ):
         assert (packaging / name).is_file(), name
 

@@ -32,8 +32,13 @@ def installed(tmp_path_factory) -> Path:
     return env_dir / "bin"
 
 
+def _clean_env() -> dict[str, str]:
+    """The environment without PYTHONPATH, which would put the checkout first."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+
+
 def _run(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env = _clean_env()
     env["QT_QPA_PLATFORM"] = "offscreen"
     return subprocess.run(
         [str(bin_dir / "rootmap"), *args],
@@ -50,6 +55,7 @@ def test_installed_rootmap_is_not_the_checkout(installed, tmp_path):
     out = subprocess.run(
         [str(python), "-c", "import rootmap.resources as r; print(r.assets_dir())"],
         cwd=tmp_path,
+        env=_clean_env(),
         capture_output=True,
         text=True,
         check=True,
@@ -85,3 +91,19 @@ def test_installed_snapshot(installed, tmp_path):
 def test_installed_check_assets(installed, tmp_path):
     result = _run(installed, "check-assets", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_installed_version_and_licence(installed, tmp_path):
+    import rootmap
+
+    result = _run(installed, "--version", cwd=tmp_path)
+    assert result.stdout.startswith(f"RootMap {rootmap.__version__} (Qt 6."), result.stderr
+    metadata = subprocess.run(
+        [str(installed / "python"), "-m", "pip", "show", "-f", "rootmap"],
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert f"Version: {rootmap.__version__}\n" in metadata
+    assert "licenses/LICENSE" in metadata

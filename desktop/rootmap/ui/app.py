@@ -169,6 +169,9 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationDisplayName("RootMap")
     app.setApplicationName("RootMap")
     app.setOrganizationName("RootMap")
+    from rootmap.ui.identity import apply_desktop_identity
+
+    apply_desktop_identity(app)  # desktop-file id org.rootmap.RootMap and the window icon
     window = build_window(args, progressive=True)
     if os.environ.get("ROOTMAP_EXIT_AFTER_PAINT") == "1":
         _exit_after_paint(app, window)
