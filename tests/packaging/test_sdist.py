@@ -89,7 +89,7 @@ def test_a_map_generator_runs_from_the_sdist(unpacked):
     spine = unpacked / "assets" / "maps" / "spine.svg"
     before = spine.read_bytes()
     result = subprocess.run(
-        [sys.executable, "tools/mapgen/spine.py"],
+        [sys.executable, "-m", "tools.mapgen.spine"],
         cwd=unpacked,
         env=_env(unpacked),
         capture_output=True,
