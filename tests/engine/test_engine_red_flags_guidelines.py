@@ -379,3 +379,14 @@ def test_the_v2_and_coding_history_keys_parse_without_a_warning(knowledge):
     assert all(encounter.history.flag(key) is True for key in keys)
     with pytest.raises(ValueError, match="altered_bladder_sensation"):
         parse_encounter({"history": {"altered_bladder_sensation": "yes"}}, knowledge.regions)
+
+
+def test_sexual_dysfunction_alone_raises_the_suspected_tier_not_the_full_flag(knowledge):
+    """GIRFT: back pain with sexual dysfunction as the only other feature is unlikely to be
+    CES; it still asks for an examination now (the suspected tier's advice)."""
+    alone = {"history": {"back_pain": True, "leg_pain": True, "sexual_dysfunction": True}}
+    flag = flags(run(knowledge, alone))["cauda_equina"]
+    assert flag.message.startswith("Emergency: possible cauda equina")
+    with_bladder = {"history": {**alone["history"], "altered_bladder_sensation": True}}
+    full = flags(run(knowledge, with_bladder))["cauda_equina"]
+    assert full.message.startswith("Emergency: suspected cauda equina")

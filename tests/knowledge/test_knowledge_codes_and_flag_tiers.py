@@ -72,8 +72,8 @@ BAD = [
     ),
     pytest.param(
         "red_flags.toml",
-        'urgency = "emergency"\nmessage = "Emergency: suspected cauda equina syndrome (bilateral',
-        'urgency = "later"\nmessage = "Emergency: suspected cauda equina syndrome (bilateral',
+        'urgency = "emergency"\nmessage = "Emergency: possible cauda equina syndrome (bilateral',
+        'urgency = "later"\nmessage = "Emergency: possible cauda equina syndrome (bilateral',
         'lower.urgency: unknown value "later"',
         id="bad-tier-urgency",
     ),
