@@ -24,7 +24,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from rootmap.encounter import MRC_SIGNS, SIGNS
+from rootmap.encounter import FINDING_KINDS, MRC_SIGNS, SIGNS
+from rootmap.knowledge.coding import load_coding, read_code, read_coded
 from rootmap.knowledge.model import (
     Atlas,
     Condition,
@@ -283,6 +284,7 @@ class _Loader:
         disc_levels, level_rules = self.load_levels()
         conditions = self.load_conditions(nerves, level_rules)
         red_flags = self.load_red_flags()
+        coding = load_coding(self.must_read("coding.toml"), self.sources, FINDING_KINDS)
         return Knowledge(
             sources=MappingProxyType(self.sources),
             roots=MappingProxyType(roots),
@@ -295,6 +297,7 @@ class _Loader:
             level_rules=level_rules,
             conditions=MappingProxyType(conditions),
             red_flags=MappingProxyType(red_flags),
+            coding=coding,
         )
 
     def load_sources(self) -> dict[str, Source]:
@@ -329,7 +332,10 @@ class _Loader:
                 description=item.text("description"),
                 group=self.one_of(item, "group", REGION_GROUPS),
                 midline=item.flag("midline", default=False),
+                code=read_code(item, self.sources),
             )
+            if region.code is None:
+                raise item.error("missing (its SNOMED CT body structure)", "snomed")
             self.unique(regions, region.id, region, item)
             item.close()
         top.close()
@@ -466,6 +472,7 @@ class _Loader:
                 nerves=self.all_in(item, "nerves", nerves, "nerve", ()),
                 muscles=item.text("muscles"),
                 source=self.source(item),
+                code=read_coded(item, self.sources),
             )
             self.unique(signs, sign, rule, item)
             item.close()

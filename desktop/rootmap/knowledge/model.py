@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from rootmap.knowledge.coding import Code, Coded, Coding
+
 
 @dataclass(frozen=True)
 class Source:
@@ -40,6 +42,7 @@ class Region:
     description: str
     group: str  # head_neck, trunk, upper_limb, lower_back_pelvis, thigh, knee, leg, ankle, foot
     midline: bool = False  # True only for saddle: its side is "midline"
+    code: Code | None = None  # its SNOMED CT body structure (the loader requires one)
 
     @property
     def sides(self) -> tuple[str, ...]:
@@ -96,6 +99,7 @@ class SignRule:
     nerves: tuple[str, ...]  # peripheral nerves whose lesion also affects it
     muscles: str  # e.g. "extensor hallucis longus"
     source: str
+    code: Coded | None = None  # SNOMED CT or LOINC, or uncoded with the reason
 
 
 @dataclass(frozen=True)
@@ -194,6 +198,7 @@ class Knowledge:
     conditions: Mapping[str, Condition]
     red_flags: Mapping[str, RedFlag]
     extras: Mapping[str, object] = field(default_factory=dict)
+    coding: Coding = field(default_factory=Coding)  # laterality and finding kinds' codes
 
     def atlas(self, atlas_id: str | None = None) -> Atlas:
         return self.atlases[atlas_id or self.default_atlas]
