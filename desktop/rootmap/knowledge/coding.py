@@ -127,6 +127,7 @@ class Coding:
 
     laterality: Mapping[str, Code] = field(default_factory=lambda: MappingProxyType({}))
     kinds: Mapping[str, Coded] = field(default_factory=lambda: MappingProxyType({}))
+    sign_site: Code | None = None  # the body site of an examination sign (the lower limb)
 
 
 def read_code(table: Table, sources: Mapping[str, object]) -> Code | None:
@@ -150,10 +151,14 @@ def read_code(table: Table, sources: Mapping[str, object]) -> Code | None:
         raise table.error(f'unknown source "{source}" (not in sources.toml)', f"{system}_source")
     fit = table.text(f"{system}_fit", "exact")
     if fit not in FITS:
-        raise table.error(f'unknown value "{fit}" (expected one of: exact, parent)', f"{system}_fit")
+        raise table.error(
+            f'unknown value "{fit}" (expected one of: exact, parent)', f"{system}_fit"
+        )
     note = table.text(f"{system}_note", "")
     if fit == "parent" and not note:
-        raise table.error("a parent concept needs a note saying what it stands for", f"{system}_note")
+        raise table.error(
+            "a parent concept needs a note saying what it stands for", f"{system}_note"
+        )
     return Code(system, code, table.text(f"{system}_term"), source, fit, note)
 
 
@@ -189,8 +194,13 @@ def load_coding(top: Table, sources: Mapping[str, object], kinds: tuple[str, ...
             raise item.error(f'unknown or repeated kind "{kind}"', "id")
         coded[kind] = read_coded(item, sources)
         item.close()
+    site = top.table("sign_site")
+    sign_site = read_code(site, sources)
+    if sign_site is None:
+        raise site.error("missing (a snomed code)", SNOMED)
+    site.close()
     top.close()
     missing = [kind for kind in kinds if kind not in coded]
     if missing:
         raise top.error(f'no [[kind]] for "{missing[0]}"', "kind")
-    return Coding(MappingProxyType(laterality), MappingProxyType(coded))
+    return Coding(MappingProxyType(laterality), MappingProxyType(coded), sign_site)
