@@ -13,17 +13,21 @@ KEY_VARIABLE = "ROOTMAP_COHORT_KEY"
 DEFAULT_KEY = b"rootmap-cohort-v1"
 
 
-def cohort_files(inputs: Iterable[str]) -> tuple[list[Path], list[str]]:
+def cohort_files(inputs: Iterable[str]) -> tuple[list[str], list[str]]:
     """The files to analyse (folders searched recursively for .rootmap and .json, sorted),
-    and one line for each input that does not exist."""
-    files: list[Path] = []
+    and one line for each input that does not exist.
+
+    Plain strings, not ``Path`` objects: a list of 50,000 of them stays small, and forked
+    workers do not copy it page by page as the garbage collector walks it."""
+    files: list[str] = []
     missing: list[str] = []
     for name in inputs:
         path = Path(name)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()))
+            found = (p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+            files.extend(sorted(str(p) for p in found))
         elif path.is_file():
-            files.append(path)
+            files.append(name)
         else:
             missing.append(f"{name}: no such file or folder")
     return files, missing

@@ -8,6 +8,7 @@ many files there are. Each worker loads the knowledge once. Where Qt is already 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -15,7 +16,6 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
 from rootmap.cohort.analyse import FileResult, analyse_file
 from rootmap.knowledge import Knowledge, load_knowledge
@@ -54,13 +54,13 @@ def _analyse_chunk(paths: list[str]) -> list[FileResult]:
     return [analyse_file(path, knowledge, atlas, key) for path in paths]
 
 
-def _chunks(paths: Sequence[Path], size: int) -> Iterator[list[str]]:
+def _chunks(paths: Sequence[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(paths), size):
-        yield [str(p) for p in paths[start : start + size]]
+        yield list(paths[start : start + size])
 
 
 def analyse_files(
-    paths: Sequence[Path],
+    paths: Sequence[str],
     options: RunOptions,
     on_result: Callable[[FileResult], None],
     on_progress: Callable[[int], None] | None = None,
@@ -79,24 +79,28 @@ def analyse_files(
         return
     method = "spawn" if "PySide6" in sys.modules else None
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=context,
-        initializer=_init_worker,
-        initargs=(options.atlas, options.key),
-    ) as pool:
-        pending: deque[Future[list[FileResult]]] = deque()
-        chunks = _chunks(paths, CHUNK)
-        for chunk in chunks:
-            pending.append(pool.submit(_analyse_chunk, chunk))
-            if len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
+    gc.freeze()  # forked workers share the parent's objects instead of copying them
+    try:
+        with ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(options.atlas, options.key),
+        ) as pool:
+            pending: deque[Future[list[FileResult]]] = deque()
+            chunks = _chunks(paths, CHUNK)
+            for chunk in chunks:
+                pending.append(pool.submit(_analyse_chunk, chunk))
+                if len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
+                    done += _drain(pending.popleft(), on_result)
+                    if on_progress:
+                        on_progress(done)
+            while pending:
                 done += _drain(pending.popleft(), on_result)
                 if on_progress:
                     on_progress(done)
-        while pending:
-            done += _drain(pending.popleft(), on_result)
-            if on_progress:
-                on_progress(done)
+    finally:
+        gc.unfreeze()
 
 
 def _drain(future: Future[list[FileResult]], on_result: Callable[[FileResult], None]) -> int:
