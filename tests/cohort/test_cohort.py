@@ -194,3 +194,36 @@ def test_the_heat_map_is_darker_for_more_and_draws_what_was_marked(qapp):
     plain, heat = (render_heatmap(c, KNOWLEDGE, None, 600) for c in (empty, marked))
     assert plain.size() == heat.size()
     assert plain != heat
+
+
+def test_run_cohort_is_the_one_call_a_window_needs(cohort: Path, qapp):
+    from rootmap.cohort.files import cohort_files
+    from rootmap.cohort.run import RunOptions, run_cohort
+    from rootmap.reports.heatmap import render_heatmap
+
+    files, missing = cohort_files([str(cohort)])
+    assert missing == [] and len(files) == 121  # notes.txt is not an encounter
+    seen: list[str] = []
+    run = run_cohort(files, "root", RunOptions(jobs=1), lambda r: seen.append(r.path))
+    assert seen == files  # every file, in order
+    assert run.analysed == 120 and sum(run.counts.encounters.values()) == 120
+    [(path, reason)] = run.failures
+    assert path.endswith("broken.json") and "findings[0]" in reason
+    assert not render_heatmap(run.counts, KNOWLEDGE, None, 600).isNull()
+
+
+QT_FREE = ["interop", "cohort", "commands/export.py", "commands/import_fhir.py",
+           "commands/cohort.py"]  # fmt: skip
+
+
+@pytest.mark.parametrize("entry", QT_FREE)
+def test_the_new_core_modules_import_no_qt(entry: str):
+    import ast
+
+    root = Path(__file__).resolve().parents[2] / "desktop" / "rootmap" / entry
+    for path in sorted(root.rglob("*.py")) if root.is_dir() else [root]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                 for alias in node.names}  # fmt: skip
+        names |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        assert not {n for n in names if n.startswith(("PySide6", "rootmap.ui"))}, path

@@ -15,9 +15,10 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rootmap.cohort.analyse import FileResult, analyse_file
+from rootmap.cohort.counts import HeatCounts
 from rootmap.knowledge import Knowledge, load_knowledge
 
 CHUNK = 200  # files per task: large enough to hide the cost of a task, small for progress
@@ -108,3 +109,48 @@ def _drain(future: Future[list[FileResult]], on_result: Callable[[FileResult], N
     for result in results:
         on_result(result)
     return len(results)
+
+
+@dataclass
+class CohortRun:
+    """What a run over a cohort found: the heat map counts, and the files that failed."""
+
+    counts: HeatCounts
+    files: int = 0
+    findings: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+    @property
+    def analysed(self) -> int:
+        return self.files - len(self.failures)
+
+
+def run_cohort(
+    files: Sequence[str],
+    by: str = "none",
+    options: RunOptions | None = None,
+    on_result: Callable[[FileResult], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> CohortRun:
+    """Analyse ``files`` (see ``cohort.files.cohort_files``); count what the heat maps draw.
+
+    With the file list of a folder, the one call the window needs (Teaching ▸ Cohort): the
+    result's ``counts`` go straight to ``rootmap.reports.heatmap.render_heatmap``.
+    ``on_result`` sees every file's result (failed ones too), in order, e.g. to write a CSV.
+    """
+    from rootmap.cohort.files import cohort_key
+
+    run = CohortRun(HeatCounts(by=by), files=len(files))
+    chosen = options or RunOptions(key=cohort_key())
+
+    def collect(result: FileResult) -> None:
+        if result.failed:
+            run.failures.append((result.path, result.error))
+        else:
+            run.findings += len(result.findings)
+            run.counts.add(result)
+        if on_result is not None:
+            on_result(result)
+
+    analyse_files(files, chosen, collect, on_progress)
+    return run

@@ -118,13 +118,9 @@ def run(args: argparse.Namespace) -> int:
         return fail("no .rootmap or .json files found")
 
     from rootmap.cohort.analyse import FileResult
-    from rootmap.cohort.counts import HeatCounts
-    from rootmap.cohort.run import RunOptions, analyse_files, default_jobs
+    from rootmap.cohort.run import RunOptions, default_jobs, run_cohort
     from rootmap.cohort.table import CsvTable
 
-    counts = HeatCounts(by=args.by)
-    failed = 0
-    findings = 0
     csv_stream = None
     table = None
     if args.csv:
@@ -136,32 +132,28 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(len(files), sys.stderr)
 
     def on_result(result: FileResult) -> None:
-        nonlocal failed, findings
         if result.failed:
-            failed += 1
             progress.break_line()  # the reason on a line of its own, not over the bar
             print(f"{PROG}: {result.path}: {result.error}; skipped", file=sys.stderr)
-            return
-        findings += len(result.findings)
-        counts.add(result)
-        if table is not None:
+        elif table is not None:
             table.add(result)
 
     jobs = args.jobs or default_jobs()
+    options = RunOptions(args.atlas, cohort_key(), jobs)
     started = time.monotonic()
     try:
-        analyse_files(files, RunOptions(args.atlas, cohort_key(), jobs), on_result, progress)
+        run = run_cohort(files, args.by, options, on_result, progress)
     finally:
         progress.close()
         if csv_stream is not None:
             csv_stream.close()
     seconds = time.monotonic() - started
-    analysed = len(files) - failed
+    counts = run.counts
     print(
-        f"{len(files)} files: {analysed} analysed, {failed} skipped (failed); "
-        f"{findings} findings; {seconds:.1f} s on {jobs} process{'es' if jobs != 1 else ''}"
+        f"{run.files} files: {run.analysed} analysed, {len(run.failures)} skipped (failed); "
+        f"{run.findings} findings; {seconds:.1f} s on {jobs} process{'es' if jobs != 1 else ''}"
     )
-    if analysed and args.by != "none":
+    if run.analysed and args.by != "none":
         shown = ", ".join(
             f"{group} {counts.encounters[group]}" for group in counts.groups(args.panels)
         )
