@@ -303,3 +303,13 @@ def test_fhir_models_are_imported_only_by_export_and_import(body: str):
                             timeout=120)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "HEAVY:"
+
+
+def test_several_bundles_go_to_numbered_files_next_to_the_name_given():
+    from rootmap.commands.export import bundle_paths
+
+    assert bundle_paths("out/visit.json", 1) == ["out/visit.json"]
+    assert bundle_paths("out/visit.json", 3) == [
+        "out/visit-1.json", "out/visit-2.json", "out/visit-3.json"
+    ]  # fmt: skip
+    assert bundle_paths("visit", 2) == ["visit-1.json", "visit-2.json"]
