@@ -313,3 +313,27 @@ def test_several_bundles_go_to_numbered_files_next_to_the_name_given():
         "out/visit-1.json", "out/visit-2.json", "out/visit-3.json"
     ]  # fmt: skip
     assert bundle_paths("visit", 2) == ["visit-1.json", "visit-2.json"]
+
+
+def test_visits_are_read_from_a_documents_earlier_visits_too():
+    first = SimpleNamespace(date="2026-01-10")
+    current = SimpleNamespace(date=None, previous=())
+    document = SimpleNamespace(encounter=current, earlier=(first,))
+    visits = visits_of(document)  # type: ignore[arg-type]
+    assert [(v.date, v.index) for v in visits] == [("2026-01-10", 0), (None, 1)]
+
+
+def test_a_finding_marked_not_due_to_a_root_keeps_its_reason_both_ways():
+    from fhir.resources.R4B.bundle import Bundle as FhirBundle
+
+    from rootmap.interop.fhir_import import _Reader
+
+    marked = SimpleNamespace(region="calf_posterior", side="left", kind="pain", intensity=4,
+                             excluded="old calf tear")  # fmt: skip
+    encounter = Encounter(findings=(marked,))  # type: ignore[arg-type]
+    bundle = export_encounter(encounter, analyze(Encounter(), KNOWLEDGE), KNOWLEDGE, "p-3")
+    [observation] = resources(bundle, "Observation")
+    assert observation["note"] == [{"text": fc.EXCLUDED_PREFIX + "old calf tear"}]
+    reader = _Reader(KNOWLEDGE, [])
+    reader.observation(0, FhirBundle.model_validate(bundle).entry[2].resource)
+    assert reader.findings[0]["excluded"] == {"reason": "old calf tear"}

@@ -25,4 +25,7 @@ ROOT = "urn:rootmap:root"
 CONDITION = "urn:rootmap:condition"
 RED_FLAG = "urn:rootmap:red-flag"
 
+# A finding the clinician marked "not due to a root" carries the reason in a note so.
+EXCLUDED_PREFIX = "Not due to a root: "
+
 DISCLAIMER = "RootMap supports clinical judgement; it is not a diagnosis."

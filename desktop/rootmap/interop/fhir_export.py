@@ -66,9 +66,26 @@ def export_document(
 
     chosen = atlas or document.atlas
     visits = visits_of(document)
-    analyses = [analyze(visit.encounter, knowledge, chosen) for visit in visits]
+    for_analysis = _for_analysis()
+    analyses = [
+        analyze(for_analysis(document, v.index) if for_analysis else v.encounter, knowledge, chosen)
+        for v in visits
+    ]
     label = document.patient_label if include_label else None
     return export_visits(visits, analyses, knowledge, pseudonym(document), label)
+
+
+def _for_analysis() -> Any:
+    """``rootmap.documents.visits.for_analysis`` where documents hold visits over time: it
+    gives a visit with the visits before it as ``previous``, so that each visit's analysis
+    carries its changes. None in a RootMap whose documents hold one visit."""
+    import importlib
+
+    try:
+        module = importlib.import_module("rootmap.documents.visits")
+    except ImportError:
+        return None
+    return getattr(module, "for_analysis", None)
 
 
 def export_visits(
@@ -205,6 +222,9 @@ class _VisitBuilder:
         observation = self._observation("finding", code, bodySite=site)
         if finding.intensity is not None:
             observation.valueInteger = finding.intensity
+        excluded = getattr(finding, "excluded", None)  # "not due to a root", with the reason
+        if excluded:
+            observation.note = [Annotation(text=f"{fc.EXCLUDED_PREFIX}{excluded}")]
         return observation
 
     def sign(self, sign: Sign) -> Observation:

@@ -122,6 +122,9 @@ class _Reader:
         finding: dict[str, Any] = {"region": region, "side": side, "kind": kinds[0]}
         if observation.valueInteger is not None:
             finding["intensity"] = observation.valueInteger
+        for note in observation.note or ():
+            if note.text and note.text.startswith(fc.EXCLUDED_PREFIX):
+                finding["excluded"] = {"reason": note.text[len(fc.EXCLUDED_PREFIX) :]}
         self.findings.append(finding)
 
     def sign(self, number: int, observation: Observation) -> None:

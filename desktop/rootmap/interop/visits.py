@@ -1,8 +1,9 @@
 """Visits: the encounters of one document in date order, and a pseudonym for the patient.
 
-A ``.rootmap`` document holds one visit today; visits over time (contract v2: ``date``
-and ``previous``) will add more. Export takes the list, so that it emits one FHIR Bundle
-per visit whatever a document holds.
+A document's earlier visits are read from ``Document.earlier`` (document format 2) or the
+current encounter's ``previous`` (contract v2), whichever the document has; a document of
+one visit gives one. Export takes the list, so that it emits one FHIR Bundle per visit
+whatever a document holds.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ NAMESPACE = uuid.UUID("6f0e4c1a-52f5-4f0b-9a57-6c9a0e3b2d41")
 class Visit:
     encounter: Encounter
     date: str | None = None  # ISO 8601 date of the visit, when known
+    index: int = 0  # its position among the document's visits (oldest first)
 
 
 def visit_date(encounter: Encounter) -> str | None:
@@ -39,8 +41,11 @@ def visit_date(encounter: Encounter) -> str | None:
 
 def visits_of(document: Document) -> list[Visit]:
     """Every visit of a document, earliest first (undated visits keep their order, last)."""
-    encounters = [*getattr(document.encounter, "previous", ()), document.encounter]
-    visits = [Visit(encounter, visit_date(encounter)) for encounter in encounters]
+    earlier = tuple(getattr(document, "earlier", ())) or tuple(
+        getattr(document.encounter, "previous", ())
+    )
+    encounters = [*earlier, document.encounter]
+    visits = [Visit(e, visit_date(e), index) for index, e in enumerate(encounters)]
     dated = sorted((v for v in visits if v.date is not None), key=lambda v: v.date or "")
     return dated + [v for v in visits if v.date is None]
 
