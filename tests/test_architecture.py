@@ -33,7 +33,7 @@ LAYERS: list[list[str]] = [
     ["ui"],
     ["reports"],
     ["qtgui"],
-    ["follow_up"],
+    ["follow_up", "cohort", "interop"],
     ["engine", "documents", "maps", "teaching", "wording"],
     ["knowledge"],
     ["analysis", "encounter", "palette", "resources", "safe_files"],

@@ -24,6 +24,9 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "check-assets": ("rootmap.commands.check_assets", "check the SVG maps and knowledge data"),
     "report": ("rootmap.commands.report", "write a PDF report of a .rootmap file"),
     "snapshot": ("rootmap.commands.snapshot", "write a PNG or SVG figure of one view"),
+    "export": ("rootmap.commands.export", "write a .rootmap file's visits as FHIR R4 Bundles"),
+    "import": ("rootmap.commands.import_fhir", "read a FHIR R4 Bundle back into an encounter"),
+    "cohort": ("rootmap.commands.cohort", "analyse many encounters: CSV and heat maps"),
 }
 
 

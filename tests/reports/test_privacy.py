@@ -98,6 +98,29 @@ def test_a_window_session_opens_no_connection_and_logs_no_label(
     assert all(LABEL not in record.getMessage() for record in all_logs.records)
 
 
+def test_export_import_and_cohort_open_no_connection_and_leak_no_label(
+    qapp, no_network, all_logs, capfd, tmp_path: Path
+):
+    from rootmap.cli import main
+    from rootmap.documents import write_document
+
+    document = tmp_path / "cohort" / "visit.rootmap"
+    document.parent.mkdir()
+    write_document(document, Document(encounter=ENCOUNTER, patient_label=LABEL))
+    bundle = tmp_path / "visit.fhir.json"
+    assert main(["export", str(document), "--fhir", str(bundle)]) == 0
+    assert main(["import", "--fhir", str(bundle), "--out", str(tmp_path / "back.json")]) == 0
+    table = tmp_path / "cohort.csv"
+    heatmap = tmp_path / "cohort.png"
+    cohort = ["cohort", str(document.parent), "--jobs", "1", "--csv", str(table)]
+    assert main([*cohort, "--heatmap", str(heatmap), "--by", "root"]) == 0
+    for output in (bundle, table):
+        assert LABEL not in output.read_text(encoding="utf-8")
+    out, err = capfd.readouterr()
+    assert LABEL not in out + err
+    assert all(LABEL not in record.getMessage() for record in all_logs.records)
+
+
 def test_the_guard_itself_catches_a_connection(no_network):
     with pytest.raises(NetworkUsed):
         socket.create_connection(("192.0.2.1", 80))

@@ -27,6 +27,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from rootmap.encounter import FINDING_KINDS, HISTORY_FLAGS, MRC_SIGNS, SIGNS
+from rootmap.knowledge.coding import load_coding, read_code, read_coded
 from rootmap.knowledge.model import (
     Atlas,
     Condition,
@@ -309,6 +310,7 @@ class _Loader:
         conditions = self.load_conditions(nerves, level_rules)
         red_flags = self.load_red_flags()
         scoring = self.load_scoring()
+        coding = load_coding(self.must_read("coding.toml"), self.sources, FINDING_KINDS)
         return Knowledge(
             sources=MappingProxyType(self.sources),
             roots=MappingProxyType(roots),
@@ -322,6 +324,7 @@ class _Loader:
             conditions=MappingProxyType(conditions),
             red_flags=MappingProxyType(red_flags),
             scoring=scoring,
+            coding=coding,
         )
 
     def load_sources(self) -> dict[str, Source]:
@@ -356,7 +359,10 @@ class _Loader:
                 description=item.text("description"),
                 group=self.one_of(item, "group", REGION_GROUPS),
                 midline=item.flag("midline", default=False),
+                code=read_code(item, self.sources),
             )
+            if region.code is None:
+                raise item.error("missing (its SNOMED CT body structure)", "snomed")
             self.unique(regions, region.id, region, item)
             item.close()
         top.close()
@@ -493,6 +499,7 @@ class _Loader:
                 nerves=self.all_in(item, "nerves", nerves, "nerve", ()),
                 muscles=item.text("muscles"),
                 source=self.source(item),
+                code=read_coded(item, self.sources),
             )
             self.unique(signs, sign, rule, item)
             item.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from rootmap.knowledge.coding import Code, Coded, Coding
 from rootmap.knowledge.scoring import Scoring
 
 
@@ -42,6 +43,7 @@ class Region:
     description: str
     group: str  # head_neck, trunk, upper_limb, lower_back_pelvis, thigh, knee, leg, ankle, foot
     midline: bool = False  # True only for saddle: its side is "midline"
+    code: Code | None = None  # its SNOMED CT body structure (the loader requires one)
 
     @property
     def sides(self) -> tuple[str, ...]:
@@ -98,6 +100,7 @@ class SignRule:
     nerves: tuple[str, ...]  # peripheral nerves whose lesion also affects it
     muscles: str  # e.g. "extensor hallucis longus"
     source: str
+    code: Coded | None = None  # SNOMED CT or LOINC, or uncoded with the reason
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,7 @@ class Knowledge:
     red_flags: Mapping[str, RedFlag]
     scoring: Scoring  # the engine's weights and named sets (scoring.toml)
     extras: Mapping[str, object] = field(default_factory=dict)
+    coding: Coding = field(default_factory=Coding)  # laterality and finding kinds' codes
 
     def atlas(self, atlas_id: str | None = None) -> Atlas:
         return self.atlases[atlas_id or self.default_atlas]
