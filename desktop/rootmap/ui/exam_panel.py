@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from rootmap.encounter import MRC_SIGNS, SIGN_VALUES, Sign
+from rootmap.palette import ui_colours
 from rootmap.ui.form_guard import ValueGuard
 from rootmap.wording import SHOWN_SIDES, SIDES_CONVENTION
 
@@ -56,7 +57,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 # An abnormal value: a warm tint and bold text. (Set as a palette and a font, not a style
 # sheet: a style sheet on the panel made building it ~4x slower, ~25 ms at start-up.)
-ABNORMAL_BACKGROUND = "#FCE7C8"
+# (Colours: the abnormal_background and abnormal_text roles of rootmap.palette.UiColours.)
 
 
 def sign_label(sign: str) -> str:
@@ -122,8 +123,11 @@ class SignCombo(QComboBox):
             palette, font = QPalette(), QFont()  # empty: inherit the panel's
             if abnormal:
                 palette = QPalette(self.palette())
+                colours = ui_colours()
                 for role in (QPalette.ColorRole.Button, QPalette.ColorRole.Base):
-                    palette.setColor(role, QColor(ABNORMAL_BACKGROUND))
+                    palette.setColor(role, QColor(colours.abnormal_background))
+                for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Text):
+                    palette.setColor(role, QColor(colours.abnormal_text))
                 font = QFont(self.font())
                 font.setBold(True)
             self.setPalette(palette)

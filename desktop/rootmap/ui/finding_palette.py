@@ -8,7 +8,7 @@ Keys (installed by the main window as actions): 1-4 kinds, E eraser, [ and ] int
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -62,8 +62,8 @@ def _eraser_icon(size: int = ICON_PX) -> QIcon:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.scale(size / ICON_PX, size / ICON_PX)
-    painter.setPen(QPen(Qt.GlobalColor.darkGray, 2))
-    painter.setBrush(Qt.GlobalColor.white)
+    painter.setPen(QPen(QColor(palette.ICON_INK), 2))
+    painter.setBrush(QColor(palette.ICON_PAPER))
     painter.drawRoundedRect(3, 6, 16, 10, 2, 2)
     painter.drawLine(5, 18, 17, 4)
     painter.end()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rootmap.encounter import HISTORY_FLAGS, MAX_AGE, ONSETS, History
+from rootmap.palette import ui_colours
 from rootmap.ui.form_guard import ValueGuard
 
 FLAG_LABELS: dict[str, str] = {
@@ -86,11 +87,13 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 assert sorted(f for _, flags in SECTIONS for f in flags) == sorted(HISTORY_FLAGS)
 
 TRI_STYLE = """
-QToolButton { padding: 1px 6px; border: 1px solid #B8B8B8; background: #F4F4F4; }
-QToolButton:checked { background: #3A3A3A; color: white; }
-QToolButton#yes:checked { background: #B00020; color: white; font-weight: bold; }
-QToolButton#no:checked { background: #0072B2; color: white; }
-"""
+QToolButton {{ padding: 1px 6px; border: 1px solid {switch_border};
+  background: {switch_background}; color: {switch_text}; }}
+QToolButton:checked {{ background: {switch_checked_background}; color: {switch_checked_text}; }}
+QToolButton#yes:checked {{ background: {switch_yes_background}; color: {switch_checked_text};
+  font-weight: bold; }}
+QToolButton#no:checked {{ background: {switch_no_background}; color: {switch_checked_text}; }}
+"""  # filled from rootmap.palette.ui_colours()
 
 
 def _age_words(age: int | None) -> str:
@@ -111,7 +114,7 @@ class TriState(QWidget):
         self.flag = flag
         # The style sheet on each switch, not on the panel: the panel's other widgets keep
         # the plain style, and the panel builds ~1.5x faster.
-        self.setStyleSheet(TRI_STYLE)
+        self.setStyleSheet(TRI_STYLE.format(**vars(ui_colours())))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

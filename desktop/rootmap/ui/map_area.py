@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rootmap import palette
 from rootmap.ui.map_view import HIGHLIGHT_NONE, MapGraphicsView, Mark, RegionItem
 
 PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -196,11 +197,13 @@ class MapArea(QTabWidget):
             message = QLabel(f"The map “{name}” could not be loaded:\n{error}", cell)
             message.setWordWrap(True)
             message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            message.setStyleSheet("color: #8A1C1C;")
+            message.setStyleSheet(f"color: {palette.ui_colours().error_text};")
             layout.addWidget(message)
             return cell
         caption = QLabel(geometry.title, cell)
-        caption.setStyleSheet("color: #444; font-weight: bold; padding: 2px 6px;")
+        caption.setStyleSheet(
+            f"color: {palette.ui_colours().caption_text}; font-weight: bold; padding: 2px 6px;"
+        )
         caption.setToolTip("\n".join(view.title_lines) or geometry.title)
         # The grid's columns share the width equally, however long the captions are.
         caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)

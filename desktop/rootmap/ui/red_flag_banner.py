@@ -22,7 +22,7 @@ URGENCY_ORDER = {"emergency": 0, "urgent": 1}
 BANNER_STYLE = (
     f"QLabel#red_flag_banner {{ background: {palette.RED_FLAG_BACKGROUND};"
     f" color: {palette.RED_FLAG_TEXT}; font-weight: bold; font-size: 15px;"
-    " padding: 10px 14px; border-bottom: 3px solid #6D0014; }"
+    f" padding: 10px 14px; border-bottom: 3px solid {palette.RED_FLAG_EDGE}; }}"
 )
 
 

@@ -58,8 +58,6 @@ ROOT_ROLE = Qt.ItemDataRole.UserRole + 3
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 4
 CONTENT_ROLE = Qt.ItemDataRole.UserRole + 5  # what a row shows, to skip unchanged rows
 EMPTY_TEXT = RESULTS_EMPTY_TEXT
-ROOT_BAR = QColor(palette.HIGHLIGHT_COLOR)
-CONDITION_BAR = QColor("#5A7FA8")
 
 
 class ScoreBarDelegate(QStyledItemDelegate):
@@ -81,13 +79,16 @@ class ScoreBarDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#E3E3E3"))
+        colours = palette.ui_colours()
+        painter.setBrush(QColor(colours.bar_track))
         painter.drawRoundedRect(bar, 3, 3)
         filled = QRect(bar)
         filled.setWidth(max(2, int(bar.width() * max(0.0, min(1.0, float(score))))))
-        painter.setBrush(ROOT_BAR if index.data(ROOT_ROLE) else CONDITION_BAR)
+        painter.setBrush(
+            QColor(colours.root_bar if index.data(ROOT_ROLE) else colours.condition_bar)
+        )
         painter.drawRoundedRect(filled, 3, 3)
-        painter.setPen(QColor("#222222"))
+        painter.setPen(QColor(colours.bar_text))
         number = QRect(bar.right() + 4, cell.top(), text_width, cell.height())
         painter.drawText(
             number,
@@ -292,7 +293,7 @@ class ResultsModel(QStandardItemModel):
             line.setToolTip(tooltip)
             line.setData(True, SPAN_ROLE)
             if weight < 0:
-                line.setForeground(QBrush(QColor("#8A5A00")))
+                line.setForeground(QBrush(QColor(palette.ui_colours().caution_text)))
             empty = QStandardItem()
             empty.setEditable(False)
             item.appendRow([line, empty])

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from rootmap.palette import ui_colours
+
 # The map tabs' titles, as rootmap.ui.map_area.PAGES has them (a test checks).
 MAP_TAB_TITLES = ("Body front", "Body back", "Feet")
 RESULTS_EMPTY_TEXT = (
@@ -18,8 +20,8 @@ RESULTS_EMPTY_TEXT = (
 )
 RESULTS_MIN_WIDTH = 320
 DISCLAIMER = "Supports clinical judgement — not a diagnosis"
-DISCLAIMER_COLOR = "#6D0014"
-HINT_COLOR = "#555555"
+DISCLAIMER_COLOR = "disclaimer_text"  # roles of rootmap.palette.UiColours
+HINT_COLOR = "hint_text"
 
 
 def empty_map_tabs(parent: QWidget) -> QTabWidget:
@@ -68,10 +70,10 @@ def disclaimer_label(parent: QWidget) -> QLabel:
 
 
 def _text_color(color: str) -> QPalette:
-    """A palette that sets only the text colour (the rest is inherited).
+    """A palette that sets only the text colour (a role of ``UiColours``) (the rest is inherited).
 
     (Palettes and fonts rather than style sheets: the first style sheet costs the first
     frame ~1-2 ms.)"""
     palette = QPalette()
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(color))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(getattr(ui_colours(), color)))
     return palette

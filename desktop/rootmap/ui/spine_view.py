@@ -48,7 +48,7 @@ from rootmap.ui import brushes
 from rootmap.ui.art_labels import ArtLabel, body_pixels, paint_label, spine_labels
 
 DISC_FILL = QColor(palette.OKABE_ITO["yellow"])
-DISC_OUTLINE = QColor("#5C4B00")
+DISC_OUTLINE = QColor(palette.DISC_OUTLINE)
 ROW_MARGIN = 40.0  # scene units above and below a focused root's rows
 CLOSE_UP = ("L3", "S1")  # the rows the view shows unless a highlight lies higher
 CAPTION_ROOM = 60.0  # scene units above the close-up's first row, for the side captions
@@ -102,6 +102,7 @@ class SpineView(QGraphicsView):
         self._dialog: SpineDialog | None = None
         self.setRenderHints(QPainter.RenderHint.Antialiasing)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundBrush(QColor(palette.MAP_PAPER))  # light paper in every theme
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumHeight(210)  # the close-up's four rows, labels at the body size
@@ -186,7 +187,9 @@ class SpineView(QGraphicsView):
         font = QFont(QApplication.font())
         font.setPixelSize(round(body))
         painter.setFont(font)
-        ink = next((lb.colour for lb in self.labels if lb.text == SIDE_CAPTIONS[0]), "#000000")
+        ink = next(
+            (lb.colour for lb in self.labels if lb.text == SIDE_CAPTIONS[0]), palette.MAP_INK
+        )
         painter.setPen(QColor(ink))
         metrics = QFontMetricsF(font)
         left, right = SIDE_CAPTIONS

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rootmap.palette import ui_colours
 from rootmap.teaching.colours import AGREEMENT_FILL, DIFFERENCE_FILL, root_tint
 from rootmap.teaching.explorer import RootFacts
 from rootmap.teaching.quiz import IdentifyQuestion, LocateQuestion
@@ -202,7 +203,7 @@ class TeachingPanel(QWidget):
 
 def _chip(colour: str) -> str:
     return (
-        f"<span style='background-color:{colour}; border:1px solid #333;'>"
+        f"<span style='background-color:{colour}; border:1px solid {ui_colours().chip_border};'>"
         "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</span>"
     )
 
@@ -422,11 +423,14 @@ class QuizPage(QWidget):
             if isinstance(question, IdentifyQuestion) and question.case_story:
                 hint = f"{question.case_story}\n\n{hint}"
             self.feedback.setText(hint)
-            self.feedback.setStyleSheet("color: #111;")
+            self.feedback.setStyleSheet(f"color: {ui_colours().text};")
         else:
             head = {1.0: "✔ ", 0.5: "½ "}.get(outcome.credit, "✘ ")
             self.feedback.setText(head + outcome.feedback)
-            colour = {1.0: "#006B3C", 0.5: "#7A4F00"}.get(outcome.credit, "#B00020")
+            colours = ui_colours()
+            colour = {1.0: colours.quiz_right, 0.5: colours.quiz_half}.get(
+                outcome.credit, colours.quiz_wrong
+            )
             self.feedback.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.score.setText(quiz.score.text)
         self.score.setToolTip(f"Atlas {quiz.atlas}")
