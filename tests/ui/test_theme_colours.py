@@ -169,3 +169,24 @@ def test_an_abnormal_value_reads_in_the_dark_theme(qtbot, dark_theme):
 
 def test_the_light_theme_is_the_default(qapp):
     assert palette.ui_colours() is palette.LIGHT_UI
+
+
+def test_auto_follows_a_dark_system_palette(qapp):
+    saved = QPalette(qapp.palette())
+    try:
+        qapp.setPalette(theme.qt_palette(palette.DARK_UI))  # as a dark desktop would
+        assert theme.system_is_dark(qapp)
+        assert theme.apply_theme(qapp, "auto") == "dark"
+        assert palette.ui_colours() is palette.DARK_UI
+    finally:
+        palette.set_ui_theme("light")
+        qapp.setPalette(saved)
+
+
+def test_a_bad_theme_name_is_one_line_and_status_2(monkeypatch, capsys):
+    from rootmap.ui.app import run_app
+
+    monkeypatch.setenv("ROOTMAP_THEME", "purple")
+    assert run_app([]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "ROOTMAP_THEME" in err

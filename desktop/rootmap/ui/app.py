@@ -11,6 +11,10 @@ print ``rootmap: first paint after N ms; ready after M ms`` to stderr and exit 0
 crash-recovery question, no autosave). Both times count from the process's start as the
 kernel records it (``/proc/self/stat``, 10 ms ticks, so up to 10 ms too early); where
 that is unavailable, from the import of this module.
+
+``ROOTMAP_THEME=dark|light`` forces the window's theme (default ``auto``: the system's
+colour scheme; see ``rootmap.ui.theme``). The texts are translated to the system's
+language when ``assets/translations`` has it (``rootmap.ui.translation``).
 """
 
 from __future__ import annotations
@@ -162,13 +166,24 @@ def run_app(argv: list[str]) -> int:
     if missing_display(os.environ):
         sys.stderr.write(NO_DISPLAY_MESSAGE + "\n")
         return 1
+    from rootmap.ui.theme import apply_theme, requested_theme
+
+    try:
+        theme = requested_theme(os.environ)
+    except ValueError as error:
+        sys.stderr.write(f"rootmap: {error}\n")
+        return 2
     from PySide6.QtWidgets import QApplication
+
+    from rootmap.ui.translation import install_translation
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
     app.setApplicationDisplayName("RootMap")
     app.setApplicationName("RootMap")
     app.setOrganizationName("RootMap")
+    install_translation(app)  # the system language's, when there is one
+    apply_theme(app, theme)  # ROOTMAP_THEME, or the system's light or dark scheme
     window = build_window(args, progressive=True)
     if os.environ.get("ROOTMAP_EXIT_AFTER_PAINT") == "1":
         _exit_after_paint(app, window)
