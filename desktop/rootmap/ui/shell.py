@@ -7,19 +7,25 @@ real ``MapArea`` and ``ResultsPanel`` in their place right after the first paint
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from rootmap.palette import ui_colours
 
 # The map tabs' titles, as rootmap.ui.map_area.PAGES has them (a test checks).
-MAP_TAB_TITLES = ("Body front", "Body back", "Feet")
-RESULTS_EMPTY_TEXT = (
+MAP_TAB_TITLES = (
+    QT_TRANSLATE_NOOP("MapArea", "Body front"),
+    QT_TRANSLATE_NOOP("MapArea", "Body back"),
+    QT_TRANSLATE_NOOP("MapArea", "Feet"),
+)  # shown through QCoreApplication.translate("MapArea", title)
+RESULTS_EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "Shell",
     "Mark a region on the map, or record an examination sign, "
-    "to see the roots and conditions that explain them."
+    "to see the roots and conditions that explain them.",
 )
 RESULTS_MIN_WIDTH = 320
-DISCLAIMER = "Supports clinical judgement — not a diagnosis"
+DISCLAIMER = QT_TRANSLATE_NOOP("Shell", "Supports clinical judgement — not a diagnosis")
 DISCLAIMER_COLOR = "disclaimer_text"  # roles of rootmap.palette.UiColours
 HINT_COLOR = "hint_text"
 
@@ -29,7 +35,7 @@ def empty_map_tabs(parent: QWidget) -> QTabWidget:
     tabs = QTabWidget(parent)
     tabs.setDocumentMode(True)
     for title in MAP_TAB_TITLES:
-        tabs.addTab(QWidget(tabs), title)
+        tabs.addTab(QWidget(tabs), QCoreApplication.translate("MapArea", title))
     return tabs
 
 
@@ -50,7 +56,7 @@ def empty_results(parent: QWidget) -> QWidget:
 
 def results_hint(parent: QWidget) -> QLabel:
     """The results panel's hint while there is nothing to explain."""
-    label = QLabel(RESULTS_EMPTY_TEXT, parent)
+    label = QLabel(QCoreApplication.translate("Shell", RESULTS_EMPTY_TEXT), parent)
     label.setWordWrap(True)
     label.setContentsMargins(8, 8, 8, 8)
     label.setPalette(_text_color(HINT_COLOR))
@@ -59,7 +65,7 @@ def results_hint(parent: QWidget) -> QLabel:
 
 def disclaimer_label(parent: QWidget) -> QLabel:
     """The status bar's permanent reminder: bold, dark red."""
-    label = QLabel(DISCLAIMER, parent)
+    label = QLabel(QCoreApplication.translate("Shell", DISCLAIMER), parent)
     label.setObjectName("disclaimer")
     label.setContentsMargins(8, 0, 8, 0)
     label.setPalette(_text_color(DISCLAIMER_COLOR))
