@@ -26,7 +26,7 @@ class Shouting(QTranslator):
         self.asked.add((context, source))
         return source.upper() if context in self.contexts else None
 
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+    def isEmpty(self) -> bool:
         return False
 
 

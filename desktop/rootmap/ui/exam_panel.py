@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from rootmap.encounter import MRC_SIGNS, SIGN_VALUES, Sign
 from rootmap.palette import ui_colours
 from rootmap.ui.form_guard import ValueGuard
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 from rootmap.wording import SHOWN_SIDES, SIDES_CONVENTION
 
 NOT_TESTED = QT_TRANSLATE_NOOP("ExamPanel", "not tested")

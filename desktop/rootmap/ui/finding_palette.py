@@ -7,7 +7,7 @@ Keys (installed by the main window as actions): 1-4 kinds, E eraser, [ and ] int
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from rootmap import palette
 from rootmap.ui.brushes import swatch
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 
 ERASER = "eraser"
 # The contract's finding kinds, in its order (palette.MARKS has one style per kind; a test

@@ -6,7 +6,7 @@ Not known is not "no": a flag left at ? stays out of the encounter.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from rootmap.encounter import HISTORY_FLAGS, MAX_AGE, ONSETS, History
 from rootmap.palette import ui_colours
 from rootmap.ui.form_guard import ValueGuard
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 
 FLAG_LABELS: dict[str, str] = {
     "leg_pain": QT_TRANSLATE_NOOP("HistoryPanel", "Pain radiating into the leg"),

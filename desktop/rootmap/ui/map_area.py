@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from rootmap import palette
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 from rootmap.ui.map_view import HIGHLIGHT_NONE, MapGraphicsView, Mark, RegionItem
 
 PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -7,11 +7,12 @@ real ``MapArea`` and ``ResultsPanel`` in their place right after the first paint
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from rootmap.palette import ui_colours
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 
 # The map tabs' titles, as rootmap.ui.map_area.PAGES has them (a test checks).
 MAP_TAB_TITLES = (
@@ -24,6 +25,7 @@ RESULTS_EMPTY_TEXT = QT_TRANSLATE_NOOP(
     "Mark a region on the map, or record an examination sign, "
     "to see the roots and conditions that explain them.",
 )
+
 RESULTS_MIN_WIDTH = 320
 DISCLAIMER = QT_TRANSLATE_NOOP("Shell", "Supports clinical judgement — not a diagnosis")
 DISCLAIMER_COLOR = "disclaimer_text"  # roles of rootmap.palette.UiColours

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 from rootmap.ui.shell import MAP_TAB_TITLES
 
 # The finding tools, in toolbar order (rootmap.ui.finding_palette.TOOLS; a test checks).

@@ -49,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"rootmap: {error}\n")
         return 2
     install_translation(app)
-    apply_theme(app, theme)
+    if isinstance(app, QApplication):
+        apply_theme(app, theme)
     window = MainWindow()
     teaching = window.teaching
     teaching.reseed(args.seed)
