@@ -119,7 +119,9 @@ def _open_file(window: MainWindow, path: str, atlas: str | None) -> None:
     window.file_actions.adopt(document, path, atlas)
     for warning in warnings:
         sys.stderr.write(f"rootmap: {path}: {warning}\n")
-    window.show_message(f"Opened {path}")
+    from PySide6.QtCore import QCoreApplication
+
+    window.show_message(QCoreApplication.translate("App", "Opened {0}").format(path))
 
 
 def show_window(app: QApplication, window: MainWindow) -> None:

@@ -217,9 +217,11 @@ class MapGraphicsView(QGraphicsView):
         self._label_points = {
             k: (i.label_point.x(), i.label_point.y()) for k, i in self.items_by_key.items()
         }
-        self.setAccessibleName(f"{geometry.title} map")
+        self.setAccessibleName(self.tr("{0} map").format(geometry.title))
         self.setAccessibleDescription(
-            " ".join((*self.title_lines[1:], "Arrow keys choose a region, Enter marks it."))
+            " ".join(
+                (*self.title_lines[1:], self.tr("Arrow keys choose a region, Enter marks it."))
+            )
         )
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
