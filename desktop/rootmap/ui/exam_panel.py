@@ -126,7 +126,9 @@ class SignCombo(QComboBox):
                 self.addItem(_tr(MRC_LABELS[grade]), grade)
                 self.setItemData(
                     self.count() - 1,
-                    _tr("MRC {0}: {1}").format(grade, _tr(MRC_MEANINGS[grade])),
+                    QCoreApplication.translate("ExamPanel", "MRC {0}: {1}").format(
+                        grade, _tr(MRC_MEANINGS[grade])
+                    ),
                     Qt.ItemDataRole.ToolTipRole,
                 )
         else:

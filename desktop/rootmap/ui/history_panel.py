@@ -118,11 +118,19 @@ def _tr(text: str) -> str:
 
 
 def _age_words(age: int | None) -> str:
-    return _tr("not known") if age is None else _tr("{0} years").format(age)
+    return (
+        QCoreApplication.translate("HistoryPanel", "not known")
+        if age is None
+        else QCoreApplication.translate("HistoryPanel", "{0} years").format(age)
+    )
 
 
 def _flag_word(value: bool | None) -> str:
-    return {None: _tr("not known"), True: _tr("yes"), False: _tr("no")}[value]
+    return {
+        None: QCoreApplication.translate("HistoryPanel", "not known"),
+        True: QCoreApplication.translate("HistoryPanel", "yes"),
+        False: QCoreApplication.translate("HistoryPanel", "no"),
+    }[value]
 
 
 TRANSLATED_WORDS = (  # the onsets, as rootmap.encounter has them (no Qt)
@@ -149,8 +157,8 @@ class TriState(QWidget):
         self.buttons: dict[bool | None, QToolButton] = {}
         for value, text, name in (
             (None, "?", "unknown"),
-            (True, _tr("Yes"), "yes"),
-            (False, _tr("No"), "no"),
+            (True, QCoreApplication.translate("HistoryPanel", "Yes"), "yes"),
+            (False, QCoreApplication.translate("HistoryPanel", "No"), "no"),
         ):
             button = QToolButton(self)
             button.setText(text)
@@ -244,15 +252,17 @@ class HistoryPanel(QWidget):
     def describe_change(field: str, before: History, after: History) -> str:
         """The undo text of a history edit: "Fever: not known → yes"."""
         if field == "age":
-            return _tr("Age: {0} → {1}").format(_age_words(before.age), _age_words(after.age))
+            return QCoreApplication.translate("HistoryPanel", "Age: {0} → {1}").format(
+                _age_words(before.age), _age_words(after.age)
+            )
         if field == "onset":
-            unknown = _tr("not known")
-            return _tr("Onset: {0} → {1}").format(
+            unknown = QCoreApplication.translate("HistoryPanel", "not known")
+            return QCoreApplication.translate("HistoryPanel", "Onset: {0} → {1}").format(
                 _tr(before.onset) if before.onset else unknown,
                 _tr(after.onset) if after.onset else unknown,
             )
         label = _tr(FLAG_LABELS.get(field, field.replace("_", " ").capitalize()))
-        return _tr("{0}: {1} → {2}").format(
+        return QCoreApplication.translate("HistoryPanel", "{0}: {1} → {2}").format(
             label, _flag_word(before.flag(field)), _flag_word(after.flag(field))
         )
 

@@ -110,21 +110,35 @@ def region_summary(
     """Tooltip / status text: region name, patient's side, roots in the atlas, its marks."""
     info = knowledge.regions.get(region)
     name = info.name if info is not None else region
-    where = _tr("midline") if side == "midline" else _tr("patient's {0}").format(_tr(side))
+    where = (
+        QCoreApplication.translate("Overlays", "midline")
+        if side == "midline"
+        else QCoreApplication.translate("Overlays", "patient's {0}").format(_tr(side))
+    )
     atlas = knowledge.atlas(state.atlas)
     entry = atlas.entry(region)
     if entry is None:
-        roots = _tr("no spinal root in this atlas")
+        roots = QCoreApplication.translate("Overlays", "no spinal root in this atlas")
     else:
-        roots = ", ".join(entry.primary) or entry.note or _tr("no spinal root")
+        roots = (
+            ", ".join(entry.primary)
+            or entry.note
+            or QCoreApplication.translate("Overlays", "no spinal root")
+        )
         if entry.overlap:
-            roots += _tr(" (overlap {0})").format(", ".join(entry.overlap))
+            roots += QCoreApplication.translate("Overlays", " (overlap {0})").format(
+                ", ".join(entry.overlap)
+            )
     marks = [
         f"{_tr(f.kind)} {f.intensity}/10" if f.intensity is not None else _tr(f.kind)
         for f in state.encounter.findings
         if (f.region, f.side) == (region, side)
     ]
-    marked = _tr("Marked: {0}").format(", ".join(marks)) if marks else ""
+    marked = (
+        QCoreApplication.translate("Overlays", "Marked: {0}").format(", ".join(marks))
+        if marks
+        else ""
+    )
     if not html:
         return " — ".join(p for p in (f"{name} ({where})", f"{atlas.name}: {roots}", marked) if p)
     lines = [
