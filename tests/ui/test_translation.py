@@ -32,7 +32,9 @@ class Shouting(QTranslator):
 
 @pytest.fixture
 def shouting(qapp: QApplication) -> Iterator[Shouting]:
-    translator = Shouting({"WindowCommands", "MapArea", "MainWindow", "FindingPalette", "Shell"})
+    translator = Shouting(
+        {"WindowCommands", "MapArea", "MainWindow", "FindingPalette", "Shell", "TeachingMode"}
+    )
     qapp.installTranslator(translator)
     try:
         yield translator
@@ -46,7 +48,7 @@ def test_menus_tabs_and_buttons_are_translated(qtbot, shouting):
     window = MainWindow()
     qtbot.addWidget(window)
     menus = [action.text() for action in window.menuBar().actions()]
-    assert "&FILE" in menus and "&EDIT" in menus
+    assert "&FILE" in menus and "&EDIT" in menus and "&TEACHING" in menus
     tabs = window.map_tabs()
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["BODY FRONT", "BODY BACK", "FEET"]
     assert window.forms.tabText(0) == "EXAMINATION"
