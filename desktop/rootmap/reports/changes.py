@@ -125,7 +125,7 @@ def render_change_view(view_name: str, changed: dict[str, str], width_px: int) -
 
     view = load_view(view_name)
     image = QImage(figure_size(view, width_px, False), QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor("white"))
+    image.fill(QColor(palette.REPORT_PAPER))
     painter = QPainter(image)
     paint_change_view(painter, view, changed, float(width_px))
     painter.end()
@@ -174,7 +174,7 @@ def render_change_legend(width_px: int) -> QImage:
 
     height = max(24, int(width_px * 0.045))
     image = QImage(QSize(width_px, height), QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor("white"))
+    image.fill(QColor(palette.REPORT_PAPER))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     font = QFont("DejaVu Sans")
@@ -187,7 +187,7 @@ def render_change_legend(width_px: int) -> QImage:
         swatch = QPainterPath()
         swatch.addRect(QRectF(x, (height - box) / 2, box, box))
         _paint_change(painter, swatch, style, box / 3.5)
-        painter.setPen(qcolor("#222222"))
+        painter.setPen(qcolor(palette.REPORT_FIGURE_INK))
         painter.drawText(
             QRectF(x + box * 1.3, 0, slot - box * 1.8, height),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,

@@ -235,7 +235,7 @@ def _paint_legend(
             painter.fillPath(swatch_path, qcolor(color, style_alpha))
             painter.fillPath(pattern_within(swatch_path, pattern, box / 3.2), qcolor(color))
             painter.strokePath(swatch_path, QPen(qcolor(color), box * 0.08))
-        painter.setPen(qcolor("#222222"))
+        painter.setPen(qcolor(palette.REPORT_FIGURE_INK))
         x += box + gap * 0.5
         text_rect = QRectF(x, rect.top(), metrics_width(label) + 2, rect.height())
         painter.drawText(
@@ -256,7 +256,7 @@ def render_view(
     view = load_view(view_name)
     size = figure_size(view, width_px, legend)
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor("white"))
+    image.fill(QColor(palette.REPORT_PAPER))
     painter = QPainter(image)
     paint_view(painter, view, encounter, analysis, knowledge, float(width_px), legend)
     painter.end()
@@ -283,7 +283,7 @@ def render_view_svg(
     generator.setTitle(f"RootMap: {view.title}")
     generator.setDescription("Finding marks and the implicated root's dermatome")
     painter = QPainter(generator)
-    painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("white"))
+    painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor(palette.REPORT_PAPER))
     paint_view(painter, view, encounter, analysis, knowledge, float(width_px))
     painter.end()
     data: QByteArray = buffer.data()

@@ -33,8 +33,8 @@ ROWS = (ANY, "pain", "numbness", "tingling", "burning")
 ROW_LABELS = {ANY: "Any kind", **{k: m.label for k, m in palette.MARKS.items()}}
 # Sequential, light to dark (ColorBrewer "YlOrRd"): lightness alone carries the value, so it
 # reads in greyscale and for colour-blind viewers; unmarked skin is a neutral grey.
-SCALE = ("#FFEDA0", "#FEB24C", "#FD8D3C", "#E31A1C", "#800026")
-UNMARKED = "#ECECEC"
+SCALE = palette.HEATMAP_SCALE
+UNMARKED = palette.HEATMAP_UNMARKED
 MAX_PANELS = 6
 
 
@@ -156,7 +156,7 @@ def paint_heatmap(
         font.setPixelSize(max(8, int(shape.title_height * 0.5)))
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(qcolor("#222222"))
+        painter.setPen(qcolor(palette.REPORT_FIGURE_INK))
         painter.drawText(
             QRectF(shape.label_width * 0.15, y, width, shape.title_height),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -196,7 +196,7 @@ def _paint_panel(
     font.setBold(False)
     font.setPixelSize(max(7, int(shape.header_height * 0.6)))
     painter.setFont(font)
-    painter.setPen(qcolor("#444444"))
+    painter.setPen(qcolor(palette.REPORT_CAPTION))
     views = _views()
     for column, view in enumerate(views):
         painter.drawText(
@@ -206,7 +206,7 @@ def _paint_panel(
         )
     for row, kind in enumerate(ROWS):
         y = top_y + shape.header_height + row * shape.row_height
-        painter.setPen(qcolor("#222222"))
+        painter.setPen(qcolor(palette.REPORT_FIGURE_INK))
         painter.drawText(
             QRectF(0, y, shape.label_width * 0.95, shape.row_height),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
@@ -266,7 +266,7 @@ def _paint_sides(painter: QPainter, view: MapView, crop: QRectF, unit: float) ->
     font.setBold(True)
     font.setPixelSize(max(1, int(unit * 4)))
     painter.setFont(font)
-    painter.setPen(qcolor("#333333"))
+    painter.setPen(qcolor(palette.REPORT_CAPTION))
     for side, letter in (("right", "R"), ("left", "L")):
         boxes = [r.bbox for r in view.regions if r.side == side]
         if not boxes:
@@ -293,7 +293,7 @@ def _paint_legend(
         stop = index / (len(SCALE) - 1)
         gradient.setColorAt(stop, heat_color(stop * top, top))
     painter.fillRect(bar, gradient)
-    painter.setPen(QPen(qcolor("#444444"), 1))
+    painter.setPen(QPen(qcolor(palette.REPORT_CAPTION), 1))
     painter.drawRect(bar)
     font.setBold(False)
     font.setPixelSize(max(7, int(height * 0.26)))
@@ -315,7 +315,7 @@ def _paint_legend(
         painter.setPen(QPen(qcolor(palette.HIGHLIGHT_COLOR), max(2.0, height * 0.05)))
         painter.drawRect(swatch)
         name = knowledge.atlases[atlas].name if atlas in knowledge.atlases else atlas
-        painter.setPen(qcolor("#222222"))
+        painter.setPen(qcolor(palette.REPORT_FIGURE_INK))
         painter.drawText(
             QRectF(
                 swatch.right() + 8, bar.top() - height * 0.1, shape.width * 0.55, bar.height() * 1.4
@@ -335,7 +335,7 @@ def render_heatmap(
     """The heat map figure as an image ``width_px`` wide, on white."""
     size = heatmap_size(counts, knowledge, width_px, max_panels)
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor("white"))
+    image.fill(qcolor(palette.REPORT_PAPER))
     painter = QPainter(image)
     paint_heatmap(painter, counts, knowledge, atlas, float(width_px), max_panels)
     painter.end()
@@ -360,7 +360,7 @@ def render_heatmap_svg(
     generator.setTitle("RootMap: cohort heat map")
     generator.setDescription("How often each region is marked, per kind, in a cohort")
     painter = QPainter(generator)
-    painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("white"))
+    painter.fillRect(QRectF(0, 0, size.width(), size.height()), qcolor(palette.REPORT_PAPER))
     paint_heatmap(painter, counts, knowledge, atlas, float(width_px), max_panels)
     painter.end()
     data: QByteArray = buffer.data()

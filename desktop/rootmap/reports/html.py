@@ -56,16 +56,16 @@ def report_html(
     return f"<html><head>{_STYLE}</head><body>{''.join(parts)}</body></html>"
 
 
-_STYLE = """<style>
-body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; color: #1a1a1a; }
-h1 { font-size: 17pt; margin-bottom: 2px; }
-h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; color: #1f3b57; }
-td, th { padding: 3px 5px; vertical-align: top; }
-th { background-color: #e8edf2; text-align: left; }
-.muted { color: #555555; }
-.flag { background-color: #B00020; color: #FFFFFF; }
-.caption { font-size: 8pt; color: #444444; text-align: center; }
-.disclaimer { margin-top: 16px; font-size: 10pt; }
+_STYLE = f"""<style>
+body {{ font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; color: {palette.REPORT_INK}; }}
+h1 {{ font-size: 17pt; margin-bottom: 2px; }}
+h2 {{ font-size: 12pt; margin-top: 14px; margin-bottom: 4px; color: {palette.REPORT_HEADING}; }}
+td, th {{ padding: 3px 5px; vertical-align: top; }}
+th {{ background-color: {palette.REPORT_TABLE_HEADER}; text-align: left; }}
+.muted {{ color: {palette.REPORT_MUTED}; }}
+.flag {{ background-color: {palette.RED_FLAG_BACKGROUND}; color: {palette.RED_FLAG_TEXT}; }}
+.caption {{ font-size: 8pt; color: {palette.REPORT_CAPTION}; text-align: center; }}
+.disclaimer {{ margin-top: 16px; font-size: 10pt; }}
 </style>"""
 
 
@@ -100,7 +100,7 @@ def _red_flags(analysis: Analysis) -> str:
             "</td></tr>"
         )
     return (
-        '<h2 style="color:#B00020">Red flags</h2>'
+        f'<h2 style="color:{palette.RED_FLAG_BACKGROUND}">Red flags</h2>'
         f"<table width='100%' cellspacing='0' cellpadding='6' border='0'>{''.join(rows)}</table>"
     )
 

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from rootmap import palette
 from rootmap.analysis import Analysis
 from rootmap.documents import Document, write_bytes_atomic
 from rootmap.knowledge import Knowledge
@@ -129,7 +130,7 @@ def print_report(text: QTextDocument, device: QPagedPaintDevice, footer: str = "
         text.documentLayout().draw(painter, context)
         painter.restore()
         painter.setFont(font)
-        painter.setPen(QColor("#555555"))
+        painter.setPen(QColor(palette.REPORT_MUTED))
         line = QRectF(0, paint.height() - footer_px * 0.7, paint.width(), footer_px * 0.7)
         painter.drawLine(line.topLeft(), line.topRight())
         painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, footer)

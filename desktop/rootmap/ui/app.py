@@ -11,6 +11,10 @@ print ``rootmap: first paint after N ms; ready after M ms`` to stderr and exit 0
 crash-recovery question, no autosave). Both times count from the process's start as the
 kernel records it (``/proc/self/stat``, 10 ms ticks, so up to 10 ms too early); where
 that is unavailable, from the import of this module.
+
+``ROOTMAP_THEME=dark|light`` forces the window's theme (default ``auto``: the system's
+colour scheme; see ``rootmap.ui.theme``). The texts are translated to the system's
+language when ``assets/translations`` has it (``rootmap.ui.translation``).
 """
 
 from __future__ import annotations
@@ -115,7 +119,9 @@ def _open_file(window: MainWindow, path: str, atlas: str | None) -> None:
     window.file_actions.adopt(document, path, atlas)
     for warning in warnings:
         sys.stderr.write(f"rootmap: {path}: {warning}\n")
-    window.show_message(f"Opened {path}")
+    from PySide6.QtCore import QCoreApplication
+
+    window.show_message(QCoreApplication.translate("App", "Opened {0}").format(path))
 
 
 def show_window(app: QApplication, window: MainWindow) -> None:
@@ -162,7 +168,16 @@ def run_app(argv: list[str]) -> int:
     if missing_display(os.environ):
         sys.stderr.write(NO_DISPLAY_MESSAGE + "\n")
         return 1
+    from rootmap.ui.theme import apply_theme, requested_theme
+
+    try:
+        theme = requested_theme(os.environ)
+    except ValueError as error:
+        sys.stderr.write(f"rootmap: {error}\n")
+        return 2
     from PySide6.QtWidgets import QApplication
+
+    from rootmap.ui.translation import install_translation
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
@@ -172,6 +187,8 @@ def run_app(argv: list[str]) -> int:
     from rootmap.ui.identity import apply_desktop_identity
 
     apply_desktop_identity(app)  # desktop-file id org.rootmap.RootMap and the window icon
+    install_translation(app)  # the system language's, when there is one
+    apply_theme(app, theme)  # ROOTMAP_THEME, or the system's light or dark scheme
     window = build_window(args, progressive=True)
     if os.environ.get("ROOTMAP_EXIT_AFTER_PAINT") == "1":
         _exit_after_paint(app, window)

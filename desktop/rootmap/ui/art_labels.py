@@ -15,6 +15,8 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPainter
 from PySide6.QtWidgets import QApplication
 
+from rootmap import palette
+
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -53,7 +55,7 @@ def labels_in(groups: Iterable[ET.Element]) -> list[ArtLabel]:
                     bold=text.get("font-weight") == "bold",
                     italic=text.get("font-style") == "italic",
                     anchor=text.get("text-anchor", "start"),
-                    colour=text.get("fill", "#000000"),
+                    colour=text.get("fill", palette.MAP_INK),
                     group=group.get("id", ""),
                 )
             )

@@ -98,7 +98,7 @@ class Autosaver(QObject):
                 raise DocumentError("another RootMap session holds this autosave")
             write_autosave(self._path, document, source, now_iso())
         except (DocumentError, OSError) as error:
-            self._on_error(f"Autosave failed: {error}")
+            self._on_error(self.tr("Autosave failed: {0}").format(error))
             return
         self._drop_inherited()  # this session's autosave now holds the recovered work
 

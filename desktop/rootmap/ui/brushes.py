@@ -95,7 +95,7 @@ def swatch(kind: str, size: int = 22) -> QPixmap:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     rect = QRectF(1, 1, size - 2, size - 2)
-    painter.fillRect(rect, QColor("white"))
+    painter.fillRect(rect, QColor(palette.ICON_PAPER))
     painter.fillRect(rect, tint_brush(kind, 7))
     pattern = pattern_brush(kind)
     if pattern is not None:

@@ -15,14 +15,15 @@ from PySide6.QtWidgets import (
 )
 
 from rootmap.documents.format import MAX_LABEL_CHARS
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 
 VIEW_TITLES = {
-    "body_front": "Body, front",
-    "body_back": "Body, back",
-    "foot_dorsal": "Feet, top (dorsal)",
-    "foot_plantar": "Feet, sole (plantar)",
-    "foot_medial": "Feet, inner side (medial)",
-    "foot_lateral": "Feet, outer side (lateral)",
+    "body_front": QT_TRANSLATE_NOOP("FigureDialog", "Body, front"),
+    "body_back": QT_TRANSLATE_NOOP("FigureDialog", "Body, back"),
+    "foot_dorsal": QT_TRANSLATE_NOOP("FigureDialog", "Feet, top (dorsal)"),
+    "foot_plantar": QT_TRANSLATE_NOOP("FigureDialog", "Feet, sole (plantar)"),
+    "foot_medial": QT_TRANSLATE_NOOP("FigureDialog", "Feet, inner side (medial)"),
+    "foot_lateral": QT_TRANSLATE_NOOP("FigureDialog", "Feet, outer side (lateral)"),
 }
 
 
@@ -31,18 +32,20 @@ class DetailsDialog(QDialog):
 
     def __init__(self, label: str, notes: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Patient label and notes")
+        self.setWindowTitle(self.tr("Patient label and notes"))
         form = QFormLayout(self)
         self.label_edit = QLineEdit(label, self)
         self.label_edit.setMaxLength(MAX_LABEL_CHARS)
-        self.label_edit.setPlaceholderText("e.g. initials or a clinic number (optional)")
+        self.label_edit.setPlaceholderText(self.tr("e.g. initials or a clinic number (optional)"))
         self.notes_edit = QPlainTextEdit(notes, self)
-        self.notes_edit.setPlaceholderText("Free notes: printed on the report")
+        self.notes_edit.setPlaceholderText(self.tr("Free notes: printed on the report"))
         self.notes_edit.setMinimumSize(420, 180)
-        hint = QLabel("Both are saved in the .rootmap file and printed on the report.", self)
+        hint = QLabel(
+            self.tr("Both are saved in the .rootmap file and printed on the report."), self
+        )
         hint.setWordWrap(True)
-        form.addRow("Patient label", self.label_edit)
-        form.addRow("Notes", self.notes_edit)
+        form.addRow(self.tr("Patient label"), self.label_edit)
+        form.addRow(self.tr("Notes"), self.notes_edit)
         form.addRow(hint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -60,24 +63,24 @@ class FigureDialog(QDialog):
 
     def __init__(self, views: list[str], current: str | None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Export figure")
+        self.setWindowTitle(self.tr("Export figure"))
         form = QFormLayout(self)
         self.view_combo = QComboBox(self)
         for name in views:
-            self.view_combo.addItem(VIEW_TITLES.get(name, name), name)
+            self.view_combo.addItem(self.tr(VIEW_TITLES.get(name, name)), name)
         if current in views:
             self.view_combo.setCurrentIndex(views.index(current))
         self.format_combo = QComboBox(self)
-        self.format_combo.addItem("PNG image", "png")
-        self.format_combo.addItem("SVG (vector)", "svg")
+        self.format_combo.addItem(self.tr("PNG image"), "png")
+        self.format_combo.addItem(self.tr("SVG (vector)"), "svg")
         self.width_spin = QSpinBox(self)
         self.width_spin.setRange(200, 8000)
         self.width_spin.setSingleStep(200)
         self.width_spin.setValue(2000)
-        self.width_spin.setSuffix(" px")
-        form.addRow("View", self.view_combo)
-        form.addRow("Format", self.format_combo)
-        form.addRow("Width", self.width_spin)
+        self.width_spin.setSuffix(self.tr(" px"))
+        form.addRow(self.tr("View"), self.view_combo)
+        form.addRow(self.tr("Format"), self.format_combo)
+        form.addRow(self.tr("Width"), self.width_spin)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

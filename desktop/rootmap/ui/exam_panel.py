@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from rootmap.encounter import MRC_SIGNS, SIGN_VALUES, Sign
+from rootmap.palette import ui_colours
 from rootmap.ui.form_guard import ValueGuard
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 from rootmap.wording import SHOWN_SIDES, SIDES_CONVENTION
 
-NOT_TESTED = "not tested"
+NOT_TESTED = QT_TRANSLATE_NOOP("ExamPanel", "not tested")
 MRC_LABELS = {
-    5: "5 normal",
+    5: QT_TRANSLATE_NOOP("ExamPanel", "5 normal"),
     4: "4",
     3: "3",
     2: "2",
@@ -27,12 +29,12 @@ MRC_LABELS = {
     0: "0",
 }
 MRC_MEANINGS = {
-    5: "normal power",
-    4: "moves against some resistance",
-    3: "moves against gravity, not resistance",
-    2: "moves with gravity eliminated",
-    1: "flicker of contraction",
-    0: "no contraction",
+    5: QT_TRANSLATE_NOOP("ExamPanel", "normal power"),
+    4: QT_TRANSLATE_NOOP("ExamPanel", "moves against some resistance"),
+    3: QT_TRANSLATE_NOOP("ExamPanel", "moves against gravity, not resistance"),
+    2: QT_TRANSLATE_NOOP("ExamPanel", "moves with gravity eliminated"),
+    1: QT_TRANSLATE_NOOP("ExamPanel", "flicker of contraction"),
+    0: QT_TRANSLATE_NOOP("ExamPanel", "no contraction"),
 }
 NORMAL_VALUES: dict[str, int | str] = {
     **{sign: 5 for sign in MRC_SIGNS},
@@ -48,15 +50,48 @@ NORMAL_VALUES: dict[str, int | str] = {
     "femoral_stretch": "negative",
 }
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Strength (MRC 0-5)", MRC_SIGNS),
-    ("Reflexes", ("patellar_reflex", "medial_hamstring_reflex", "achilles_reflex")),
-    ("Gait", ("heel_walk", "toe_walk", "foot_drop")),
-    ("Upper motor neuron", ("babinski",)),
-    ("Nerve tension", ("straight_leg_raise", "crossed_straight_leg_raise", "femoral_stretch")),
+    (QT_TRANSLATE_NOOP("ExamPanel", "Strength (MRC 0-5)"), MRC_SIGNS),
+    (
+        QT_TRANSLATE_NOOP("ExamPanel", "Reflexes"),
+        ("patellar_reflex", "medial_hamstring_reflex", "achilles_reflex"),
+    ),
+    (QT_TRANSLATE_NOOP("ExamPanel", "Gait"), ("heel_walk", "toe_walk", "foot_drop")),
+    (QT_TRANSLATE_NOOP("ExamPanel", "Upper motor neuron"), ("babinski",)),
+    (
+        QT_TRANSLATE_NOOP("ExamPanel", "Nerve tension"),
+        ("straight_leg_raise", "crossed_straight_leg_raise", "femoral_stretch"),
+    ),
 )
 # An abnormal value: a warm tint and bold text. (Set as a palette and a font, not a style
 # sheet: a style sheet on the panel made building it ~4x slower, ~25 ms at start-up.)
-ABNORMAL_BACKGROUND = "#FCE7C8"
+# (Colours: the abnormal_background and abnormal_text roles of rootmap.palette.UiColours.)
+
+
+# Words the core (rootmap.encounter, rootmap.wording; no Qt) shows here, marked for
+# translation: the sides, the sign values and the sides' convention.
+TRANSLATED_WORDS = (
+    QT_TRANSLATE_NOOP("ExamPanel", "right"),
+    QT_TRANSLATE_NOOP("ExamPanel", "left"),
+    QT_TRANSLATE_NOOP("ExamPanel", "Right"),
+    QT_TRANSLATE_NOOP("ExamPanel", "Left"),
+    QT_TRANSLATE_NOOP("ExamPanel", "normal"),
+    QT_TRANSLATE_NOOP("ExamPanel", "impaired"),
+    QT_TRANSLATE_NOOP("ExamPanel", "present"),
+    QT_TRANSLATE_NOOP("ExamPanel", "absent"),
+    QT_TRANSLATE_NOOP("ExamPanel", "positive"),
+    QT_TRANSLATE_NOOP("ExamPanel", "negative"),
+    QT_TRANSLATE_NOOP("ExamPanel", "reduced"),
+    QT_TRANSLATE_NOOP("ExamPanel", "brisk"),
+    QT_TRANSLATE_NOOP(
+        "ExamPanel",
+        "Right and left are the patient's, on the maps too: on the front views"
+        " the patient's right is on your left.",
+    ),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExamPanel", text)
 
 
 def sign_label(sign: str) -> str:
@@ -67,8 +102,8 @@ def sign_label(sign: str) -> str:
 def shown_value(value: int | str | None) -> str:
     """A sign's value in words: None -> "not tested", an MRC grade 3 -> "3/5"."""
     if value is None:
-        return NOT_TESTED
-    return f"{value}/5" if isinstance(value, int) else value
+        return _tr(NOT_TESTED)
+    return f"{value}/5" if isinstance(value, int) else _tr(value)
 
 
 class SignCombo(QComboBox):
@@ -84,19 +119,21 @@ class SignCombo(QComboBox):
         self.setObjectName(f"sign_{sign}_{side}")
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setMinimumContentsLength(8)
-        self.addItem(NOT_TESTED, None)
+        self.addItem(_tr(NOT_TESTED), None)
         allowed = SIGN_VALUES[sign]
         if allowed is None:
             for grade in range(5, -1, -1):
-                self.addItem(MRC_LABELS[grade], grade)
+                self.addItem(_tr(MRC_LABELS[grade]), grade)
                 self.setItemData(
                     self.count() - 1,
-                    f"MRC {grade}: {MRC_MEANINGS[grade]}",
+                    QCoreApplication.translate("ExamPanel", "MRC {0}: {1}").format(
+                        grade, _tr(MRC_MEANINGS[grade])
+                    ),
                     Qt.ItemDataRole.ToolTipRole,
                 )
         else:
             for value in allowed:
-                self.addItem(value, value)
+                self.addItem(_tr(value), value)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self.stepping = True  # a value chosen now comes from a key (e.g. Down)
@@ -122,8 +159,11 @@ class SignCombo(QComboBox):
             palette, font = QPalette(), QFont()  # empty: inherit the panel's
             if abnormal:
                 palette = QPalette(self.palette())
+                colours = ui_colours()
                 for role in (QPalette.ColorRole.Button, QPalette.ColorRole.Base):
-                    palette.setColor(role, QColor(ABNORMAL_BACKGROUND))
+                    palette.setColor(role, QColor(colours.abnormal_background))
+                for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Text):
+                    palette.setColor(role, QColor(colours.abnormal_text))
                 font = QFont(self.font())
                 font.setBold(True)
             self.setPalette(palette)
@@ -146,21 +186,21 @@ class ExamPanel(QWidget):
         self.combos: dict[tuple[str, str], SignCombo] = {}
         self._labels: dict[str, str] = {}
         self._guard = ValueGuard(self)
-        self.convention = QLabel(SIDES_CONVENTION, self)
+        self.convention = QLabel(_tr(SIDES_CONVENTION), self)
         self.convention.setObjectName("sides_convention")
         self.convention.setWordWrap(True)
         grid.addWidget(self.convention, 0, 0, 1, 3)
         row = 1
         self.side_headers: list[QLabel] = []
         for column, side in enumerate(SHOWN_SIDES, start=1):
-            header = QLabel(f"<b>{side.capitalize()}</b>", self)
+            header = QLabel(f"<b>{_tr(side.capitalize())}</b>", self)
             header.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            header.setToolTip(f"the patient's {side}")
+            header.setToolTip(self.tr("the patient's {0}").format(_tr(side)))
             grid.addWidget(header, row, column)
             self.side_headers.append(header)
         row += 1
         for title, signs in SECTIONS:
-            section = QLabel(f"<b>{title}</b>", self)
+            section = QLabel(f"<b>{_tr(title)}</b>", self)
             section.setContentsMargins(0, 8, 0, 0)
             grid.addWidget(section, row, 0, 1, 3)
             row += 1
@@ -172,7 +212,7 @@ class ExamPanel(QWidget):
                 grid.addWidget(label, row, 0)
                 for column, side in enumerate(SHOWN_SIDES, start=1):
                     combo = SignCombo(sign, side, self)
-                    combo.setToolTip(f"{text}, {side}")
+                    combo.setToolTip(f"{text}, {_tr(side)}")
                     combo.activated.connect(lambda _i, c=combo: self._on_activated(c))
                     self._guard.watch(combo)
                     label.setBuddy(combo)
@@ -198,7 +238,9 @@ class ExamPanel(QWidget):
     ) -> str:
         """The undo text of a sign change: "Great toe extension, left: 3/5 → 2/5"."""
         label = self._labels.get(sign) or sign_label(sign)
-        return f"{label}, {side}: {shown_value(before)} → {shown_value(after)}"
+        return self.tr("{0}, {1}: {2} → {3}").format(
+            label, _tr(side), shown_value(before), shown_value(after)
+        )
 
     def merge_field(self, sign: str, side: str) -> str | None:
         """The undo merge field of the edit being made: steps with the arrow keys merge

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from rootmap.analysis import Analysis
@@ -30,10 +30,13 @@ from rootmap.knowledge import Knowledge
 from rootmap.ui.autosave import Autosaver, autosave_folder
 from rootmap.ui.document_dialogs import DetailsDialog, FigureDialog
 from rootmap.ui.host import FileHost
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 from rootmap.ui.recovery import ask_to_recover, pending_recovery
 from rootmap.ui.session import EncounterSession
 
-FILE_FILTER = "RootMap documents (*.rootmap);;Encounter JSON (*.json);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "FileActions", "RootMap documents (*.rootmap);;Encounter JSON (*.json);;All files (*)"
+)  # shown through self.tr
 RECENT_KEY = "recent_files"
 
 
@@ -49,7 +52,9 @@ def write_document_file(path: Path, data: bytes) -> str | None:
     try:
         write_bytes_atomic(path, data)
     except SaveError as error:
-        return f"{error.reason} (in {error.folder})"
+        return QCoreApplication.translate("FileActions", "{0} (in {1})").format(
+            error.reason, error.folder
+        )
     return None
 
 
@@ -148,22 +153,24 @@ class FileActions(QObject):
             item.setToolTip(name)
             item.triggered.connect(lambda _checked=False, p=name: self.open_path(p))
         if not files:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
 
     # --- questions (tests replace these) -------------------------------------------------
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         buttons = QMessageBox.StandardButton
         return QMessageBox.question(
             self.host.dialog_parent(),
-            "Unsaved changes",
-            f"Save the changes to {self.display_name()} before closing it?",
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to {0} before closing it?").format(self.display_name()),
             buttons.Save | buttons.Discard | buttons.Cancel,
             buttons.Save,
         )
 
     def choose_open_path(self) -> str:
         start = str(self.path.parent) if self.path else ""
-        return QFileDialog.getOpenFileName(self.host.dialog_parent(), "Open", start, FILE_FILTER)[0]
+        return QFileDialog.getOpenFileName(
+            self.host.dialog_parent(), self.tr("Open"), start, self.tr(FILE_FILTER)
+        )[0]
 
     def choose_save_path(self, title: str, suggestion: str, file_filter: str) -> str:
         folder = self.path.parent if self.path else Path.home()
@@ -213,7 +220,7 @@ class FileActions(QObject):
             return False
         self.adopt(document, path, atlas)
         note = f" ({'; '.join(warnings)})" if warnings else ""
-        self.host.show_message(f"Opened {Path(path).name}{note}", 8000)
+        self.host.show_message(self.tr("Opened {0}").format(Path(path).name) + note, 8000)
         return True
 
     def adopt(self, document: Document, path: str | Path, atlas: str | None = None) -> None:
@@ -235,7 +242,7 @@ class FileActions(QObject):
 
     def save_as(self) -> bool:
         suggestion = self.path.name if self.path else "encounter.rootmap"
-        chosen = self.choose_save_path("Save As", suggestion, FILE_FILTER)
+        chosen = self.choose_save_path(self.tr("Save As"), suggestion, self.tr(FILE_FILTER))
         if not chosen:
             return False
         path = Path(chosen)
@@ -247,13 +254,14 @@ class FileActions(QObject):
         document = self.current_document().touched()
         error = write_document_file(path, document_to_bytes(document))
         if error is not None:
-            self.warn(f"Could not save {path.name}: {error}. Nothing was lost: "
-                      "the previous file is unchanged and your work is still open.")  # fmt: skip
+            self.warn(self.tr("Could not save {0}: {1}. Nothing was lost: "
+                      "the previous file is unchanged and your work is still open."
+                      ).format(path.name, error))  # fmt: skip
             return False
         self.session.mark_saved(document, path)
         self.autosaver.clear()
         self._remember(path.absolute())
-        self.host.show_message(f"Saved {path.name}")
+        self.host.show_message(self.tr("Saved {0}").format(path.name))
         return True
 
     def edit_details(self) -> bool:
@@ -281,7 +289,9 @@ class FileActions(QObject):
 
     def export_pdf(self) -> bool:
         suggestion = (self.path.stem if self.path else "rootmap-report") + ".pdf"
-        chosen = self.choose_save_path("Export PDF Report", suggestion, "PDF (*.pdf)")
+        chosen = self.choose_save_path(
+            self.tr("Export PDF Report"), suggestion, self.tr("PDF (*.pdf)")
+        )
         return self.export_pdf_to(Path(chosen)) if chosen else False
 
     def export_pdf_to(self, path: Path) -> bool:
@@ -291,7 +301,9 @@ class FileActions(QObject):
         try:
             data = pdf_report_bytes(self.current_document(), self._analysis(), self.knowledge)
         except MapFileError as error:
-            self.warn(f"Could not make the report: a map file is broken ({error}).")
+            self.warn(
+                self.tr("Could not make the report: a map file is broken ({0}).").format(error)
+            )
             return False
         return self._write_export(path, data)
 
@@ -324,7 +336,7 @@ class FileActions(QObject):
         view, kind, width = dialog.choice()
         stem = f"{self.path.stem}-{view}" if self.path else view
         chosen = self.choose_save_path(
-            "Export Figure", f"{stem}.{kind}", f"{kind.upper()} (*.{kind})"
+            self.tr("Export Figure"), f"{stem}.{kind}", f"{kind.upper()} (*.{kind})"
         )
         return self.export_figure_to(Path(chosen), view, kind, width) if chosen else False
 
@@ -339,16 +351,18 @@ class FileActions(QObject):
             else:
                 data = image_to_png(render_view(*parts, width))
         except MapFileError as error:
-            self.warn(f"Could not make the figure: a map file is broken ({error}).")
+            self.warn(
+                self.tr("Could not make the figure: a map file is broken ({0}).").format(error)
+            )
             return False
         return self._write_export(path, data)
 
     def _write_export(self, path: Path, data: bytes) -> bool:
         error = write_document_file(path, data)
         if error is not None:
-            self.warn(f"Could not write {path.name}: {error}.")
+            self.warn(self.tr("Could not write {0}: {1}.").format(path.name, error))
             return False
-        self.host.show_message(f"Wrote {path.name}")
+        self.host.show_message(self.tr("Wrote {0}").format(path.name))
         return True
 
     # --- session: autosave, recovery, close ----------------------------------------------
@@ -372,7 +386,9 @@ class FileActions(QObject):
         if recovered:
             self._load(recovery.document, recovery.source, unsaved=True)
             self.autosaver.inherit(recovery.path)  # kept until a newer autosave or a save
-            self.host.show_message("Recovered the autosaved work: save it to keep it", 10000)
+            self.host.show_message(
+                self.tr("Recovered the autosaved work: save it to keep it"), 10000
+            )
         else:
             discard(recovery.path)
         return recovered

@@ -8,7 +8,7 @@ Keys (installed by the main window as actions): 1-4 kinds, E eraser, [ and ] int
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from rootmap import palette
 from rootmap.ui.brushes import swatch
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 
 ERASER = "eraser"
 # The contract's finding kinds, in its order (palette.MARKS has one style per kind; a test
@@ -30,6 +31,17 @@ ERASER = "eraser"
 # without loading the encounter model.
 TOOLS = (*palette.MARKS, ERASER)
 DEFAULT_INTENSITY = 5
+# The kinds' names and patterns as rootmap.palette has them (no Qt), marked for translation.
+TRANSLATED_NAMES = (
+    QT_TRANSLATE_NOOP("FindingPalette", "Pain"),
+    QT_TRANSLATE_NOOP("FindingPalette", "Numbness"),
+    QT_TRANSLATE_NOOP("FindingPalette", "Tingling"),
+    QT_TRANSLATE_NOOP("FindingPalette", "Burning"),
+    QT_TRANSLATE_NOOP("FindingPalette", "solid"),
+    QT_TRANSLATE_NOOP("FindingPalette", "cross hatch"),
+    QT_TRANSLATE_NOOP("FindingPalette", "dots"),
+    QT_TRANSLATE_NOOP("FindingPalette", "diagonal"),
+)
 ICON_PX, SLIDER_WIDTH, VALUE_WIDTH = 22, 130, 44  # at scale 1
 _SLIDER_METRICS = (
     QStyle.PixelMetric.PM_SliderThickness,
@@ -62,8 +74,8 @@ def _eraser_icon(size: int = ICON_PX) -> QIcon:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.scale(size / ICON_PX, size / ICON_PX)
-    painter.setPen(QPen(Qt.GlobalColor.darkGray, 2))
-    painter.setBrush(Qt.GlobalColor.white)
+    painter.setPen(QPen(QColor(palette.ICON_INK), 2))
+    painter.setBrush(QColor(palette.ICON_PAPER))
     painter.drawRoundedRect(3, 6, 16, 10, 2, 2)
     painter.drawLine(5, 18, 17, 4)
     painter.end()
@@ -91,14 +103,16 @@ class FindingPalette(QWidget):
             button.setIconSize(QSize(ICON_PX, ICON_PX))
             if tool == ERASER:
                 button.setIcon(_eraser_icon())
-                button.setText("Eraser")
-                button.setToolTip("Eraser: click a region to clear every mark on it (E)")
+                button.setText(self.tr("Eraser"))
+                button.setToolTip(self.tr("Eraser: click a region to clear every mark on it (E)"))
             else:
                 style = palette.mark_style(tool)
                 button.setIcon(QIcon(swatch(tool, ICON_PX)))
-                button.setText(style.label)
+                button.setText(self.tr(style.label))
                 button.setToolTip(
-                    f"{style.label}: {style.pattern.replace('_', ' ')} mark ({number})"
+                    self.tr("{0}: {1} mark ({2})").format(
+                        self.tr(style.label), self.tr(style.pattern.replace("_", " ")), number
+                    )
                 )
             button.setObjectName(f"tool_{tool}")
             self._group.addButton(button)
@@ -108,7 +122,7 @@ class FindingPalette(QWidget):
         self._group.buttonToggled.connect(self._on_toggled)
 
         layout.addSpacing(12)
-        layout.addWidget(QLabel("Intensity", self))
+        layout.addWidget(QLabel(self.tr("Intensity"), self))
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setRange(0, 10)
         self.slider.setValue(DEFAULT_INTENSITY)
@@ -116,7 +130,7 @@ class FindingPalette(QWidget):
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
         self.slider.setFixedWidth(SLIDER_WIDTH)
-        self.slider.setToolTip("Intensity of the next mark, 0-10 ([ and ])")
+        self.slider.setToolTip(self.tr("Intensity of the next mark, 0-10 ([ and ])"))
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.value_label = QLabel(self)
         self.value_label.setMinimumWidth(VALUE_WIDTH)

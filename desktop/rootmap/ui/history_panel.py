@@ -6,7 +6,7 @@ Not known is not "no": a flag left at ? stays out of the encounter.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -19,41 +19,59 @@ from PySide6.QtWidgets import (
 )
 
 from rootmap.encounter import HISTORY_FLAGS, MAX_AGE, ONSETS, History
+from rootmap.palette import ui_colours
 from rootmap.ui.form_guard import ValueGuard
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 
 FLAG_LABELS: dict[str, str] = {
-    "leg_pain": "Pain radiating into the leg",
-    "back_pain": "Low back pain",
-    "neurogenic_claudication": "Leg symptoms on walking, eased by sitting",
-    "worse_sitting_coughing": "Worse on sitting, coughing, sneezing",
-    "bladder_dysfunction": "New bladder dysfunction",
-    "bowel_dysfunction": "Bowel incontinence",
-    "saddle_anesthesia": "Numb saddle (reported)",
-    "altered_bladder_sensation": "New altered bladder sensation, poor stream",
-    "sexual_dysfunction": "New sexual dysfunction",
-    "progressive_weakness": "Weakness getting worse",
-    "fever": "Fever",
-    "cancer_history": "History of cancer",
-    "unexplained_weight_loss": "Unexplained weight loss",
-    "significant_trauma": "Significant trauma",
-    "osteoporosis_or_steroids": "Osteoporosis or long-term steroids",
-    "immunosuppression_or_ivdu": "Immunosuppression or IV drug use",
-    "diabetes": "Diabetes",
-    "type_1_diabetes": "Type 1 diabetes (No: type 2 / other)",
-    "pars_defect": "Pars defect (isthmic) on imaging",
-    "tight_footwear": "Tight footwear, high heels",
-    "fibular_head_pressure": "Pressure at the fibular head (leg crossing, cast…)",
-    "recent_hip_surgery_or_buttock_injection": "Recent hip surgery or buttock injection",
-    "first_step_heel_pain": "Heel pain on the first morning steps",
-    "red_hot_swollen_joint": "Red, hot, swollen joint",
+    "leg_pain": QT_TRANSLATE_NOOP("HistoryPanel", "Pain radiating into the leg"),
+    "back_pain": QT_TRANSLATE_NOOP("HistoryPanel", "Low back pain"),
+    "neurogenic_claudication": QT_TRANSLATE_NOOP(
+        "HistoryPanel", "Leg symptoms on walking, eased by sitting"
+    ),
+    "worse_sitting_coughing": QT_TRANSLATE_NOOP(
+        "HistoryPanel", "Worse on sitting, coughing, sneezing"
+    ),
+    "bladder_dysfunction": QT_TRANSLATE_NOOP("HistoryPanel", "New bladder dysfunction"),
+    "bowel_dysfunction": QT_TRANSLATE_NOOP("HistoryPanel", "Bowel incontinence"),
+    "saddle_anesthesia": QT_TRANSLATE_NOOP("HistoryPanel", "Numb saddle (reported)"),
+    "altered_bladder_sensation": QT_TRANSLATE_NOOP(
+        "HistoryPanel", "New altered bladder sensation, poor stream"
+    ),
+    "sexual_dysfunction": QT_TRANSLATE_NOOP("HistoryPanel", "New sexual dysfunction"),
+    "progressive_weakness": QT_TRANSLATE_NOOP("HistoryPanel", "Weakness getting worse"),
+    "fever": QT_TRANSLATE_NOOP("HistoryPanel", "Fever"),
+    "cancer_history": QT_TRANSLATE_NOOP("HistoryPanel", "History of cancer"),
+    "unexplained_weight_loss": QT_TRANSLATE_NOOP("HistoryPanel", "Unexplained weight loss"),
+    "significant_trauma": QT_TRANSLATE_NOOP("HistoryPanel", "Significant trauma"),
+    "osteoporosis_or_steroids": QT_TRANSLATE_NOOP(
+        "HistoryPanel", "Osteoporosis or long-term steroids"
+    ),
+    "immunosuppression_or_ivdu": QT_TRANSLATE_NOOP(
+        "HistoryPanel", "Immunosuppression or IV drug use"
+    ),
+    "diabetes": QT_TRANSLATE_NOOP("HistoryPanel", "Diabetes"),
+    "type_1_diabetes": QT_TRANSLATE_NOOP("HistoryPanel", "Type 1 diabetes (No: type 2 / other)"),
+    "pars_defect": QT_TRANSLATE_NOOP("HistoryPanel", "Pars defect (isthmic) on imaging"),
+    "tight_footwear": QT_TRANSLATE_NOOP("HistoryPanel", "Tight footwear, high heels"),
+    "fibular_head_pressure": QT_TRANSLATE_NOOP(
+        "HistoryPanel", "Pressure at the fibular head (leg crossing, cast…)"
+    ),
+    "recent_hip_surgery_or_buttock_injection": QT_TRANSLATE_NOOP(
+        "HistoryPanel", "Recent hip surgery or buttock injection"
+    ),
+    "first_step_heel_pain": QT_TRANSLATE_NOOP(
+        "HistoryPanel", "Heel pain on the first morning steps"
+    ),
+    "red_hot_swollen_joint": QT_TRANSLATE_NOOP("HistoryPanel", "Red, hot, swollen joint"),
 }
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "Pain pattern",
+        QT_TRANSLATE_NOOP("HistoryPanel", "Pain pattern"),
         ("leg_pain", "back_pain", "neurogenic_claudication", "worse_sitting_coughing"),
     ),
     (
-        "Red flags",
+        QT_TRANSLATE_NOOP("HistoryPanel", "Red flags"),
         (
             "bladder_dysfunction",
             "bowel_dysfunction",
@@ -70,7 +88,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "Other",
+        QT_TRANSLATE_NOOP("HistoryPanel", "Other"),
         (
             "diabetes",
             "type_1_diabetes",
@@ -86,19 +104,39 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 assert sorted(f for _, flags in SECTIONS for f in flags) == sorted(HISTORY_FLAGS)
 
 TRI_STYLE = """
-QToolButton { padding: 1px 6px; border: 1px solid #B8B8B8; background: #F4F4F4; }
-QToolButton:checked { background: #3A3A3A; color: white; }
-QToolButton#yes:checked { background: #B00020; color: white; font-weight: bold; }
-QToolButton#no:checked { background: #0072B2; color: white; }
-"""
+QToolButton {{ padding: 1px 6px; border: 1px solid {switch_border};
+  background: {switch_background}; color: {switch_text}; }}
+QToolButton:checked {{ background: {switch_checked_background}; color: {switch_checked_text}; }}
+QToolButton#yes:checked {{ background: {switch_yes_background}; color: {switch_checked_text};
+  font-weight: bold; }}
+QToolButton#no:checked {{ background: {switch_no_background}; color: {switch_checked_text}; }}
+"""  # filled from rootmap.palette.ui_colours()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HistoryPanel", text)
 
 
 def _age_words(age: int | None) -> str:
-    return "not known" if age is None else f"{age} years"
+    return (
+        QCoreApplication.translate("HistoryPanel", "not known")
+        if age is None
+        else QCoreApplication.translate("HistoryPanel", "{0} years").format(age)
+    )
 
 
 def _flag_word(value: bool | None) -> str:
-    return {None: "not known", True: "yes", False: "no"}[value]
+    return {
+        None: QCoreApplication.translate("HistoryPanel", "not known"),
+        True: QCoreApplication.translate("HistoryPanel", "yes"),
+        False: QCoreApplication.translate("HistoryPanel", "no"),
+    }[value]
+
+
+TRANSLATED_WORDS = (  # the onsets, as rootmap.encounter has them (no Qt)
+    QT_TRANSLATE_NOOP("HistoryPanel", "acute"),
+    QT_TRANSLATE_NOOP("HistoryPanel", "gradual"),
+)
 
 
 class TriState(QWidget):
@@ -111,7 +149,7 @@ class TriState(QWidget):
         self.flag = flag
         # The style sheet on each switch, not on the panel: the panel's other widgets keep
         # the plain style, and the panel builds ~1.5x faster.
-        self.setStyleSheet(TRI_STYLE)
+        self.setStyleSheet(TRI_STYLE.format(**vars(ui_colours())))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -119,14 +157,14 @@ class TriState(QWidget):
         self.buttons: dict[bool | None, QToolButton] = {}
         for value, text, name in (
             (None, "?", "unknown"),
-            (True, "Yes", "yes"),
-            (False, "No", "no"),
+            (True, QCoreApplication.translate("HistoryPanel", "Yes"), "yes"),
+            (False, QCoreApplication.translate("HistoryPanel", "No"), "no"),
         ):
             button = QToolButton(self)
             button.setText(text)
             button.setObjectName(name)
             button.setCheckable(True)
-            button.setToolTip({None: "not known", True: "yes", False: "no"}[value])
+            button.setToolTip(_flag_word(value))
             self._group.addButton(button)
             self.buttons[value] = button
             layout.addWidget(button)
@@ -158,35 +196,35 @@ class HistoryPanel(QWidget):
         self.age = QSpinBox(self)
         self.age.setObjectName("age")
         self.age.setRange(-1, MAX_AGE)
-        self.age.setSpecialValueText("not known")
+        self.age.setSpecialValueText(self.tr("not known"))
         self.age.setValue(-1)
-        self.age.setSuffix(" years")
+        self.age.setSuffix(self.tr(" years"))
         self.age.setKeyboardTracking(False)
         self.age.valueChanged.connect(self._on_age)
-        grid.addWidget(QLabel("Age", self), 0, 0)
+        grid.addWidget(QLabel(self.tr("Age"), self), 0, 0)
         grid.addWidget(self.age, 0, 1)
 
         self.onset = QComboBox(self)
         self.onset.setObjectName("onset")
-        self.onset.addItem("not known", None)
+        self.onset.addItem(self.tr("not known"), None)
         for onset in ONSETS:
-            self.onset.addItem(onset, onset)
+            self.onset.addItem(_tr(onset), onset)
         self.onset.activated.connect(self._on_onset)
         self._guard = ValueGuard(self)
         self._guard.watch(self.age)
         self._guard.watch(self.onset)
-        grid.addWidget(QLabel("Onset", self), 1, 0)
+        grid.addWidget(QLabel(self.tr("Onset"), self), 1, 0)
         grid.addWidget(self.onset, 1, 1)
 
         self.flags: dict[str, TriState] = {}
         row = 2
         for title, flags in SECTIONS:
-            section = QLabel(f"<b>{title}</b>", self)
+            section = QLabel(f"<b>{_tr(title)}</b>", self)
             section.setContentsMargins(0, 8, 0, 0)
             grid.addWidget(section, row, 0, 1, 2)
             row += 1
             for flag in flags:
-                label = QLabel(FLAG_LABELS[flag], self)
+                label = QLabel(_tr(FLAG_LABELS[flag]), self)
                 label.setWordWrap(True)
                 tri = TriState(flag, self)
                 tri.edited.connect(lambda value, f=flag: self._on_flag(f, value))
@@ -214,11 +252,19 @@ class HistoryPanel(QWidget):
     def describe_change(field: str, before: History, after: History) -> str:
         """The undo text of a history edit: "Fever: not known → yes"."""
         if field == "age":
-            return f"Age: {_age_words(before.age)} → {_age_words(after.age)}"
+            return QCoreApplication.translate("HistoryPanel", "Age: {0} → {1}").format(
+                _age_words(before.age), _age_words(after.age)
+            )
         if field == "onset":
-            return f"Onset: {before.onset or 'not known'} → {after.onset or 'not known'}"
-        label = FLAG_LABELS.get(field, field.replace("_", " ").capitalize())
-        return f"{label}: {_flag_word(before.flag(field))} → {_flag_word(after.flag(field))}"
+            unknown = QCoreApplication.translate("HistoryPanel", "not known")
+            return QCoreApplication.translate("HistoryPanel", "Onset: {0} → {1}").format(
+                _tr(before.onset) if before.onset else unknown,
+                _tr(after.onset) if after.onset else unknown,
+            )
+        label = _tr(FLAG_LABELS.get(field, field.replace("_", " ").capitalize()))
+        return QCoreApplication.translate("HistoryPanel", "{0}: {1} → {2}").format(
+            label, _flag_word(before.flag(field)), _flag_word(after.flag(field))
+        )
 
     def _emit(self, history: History, field: str) -> None:
         if history != self._history:

@@ -314,8 +314,8 @@ class MainWindow(QMainWindow):
         self.forms.setDocumentMode(True)
         self._exam_page = _scroll_area(self.forms)
         self._history_page = _scroll_area(self.forms)
-        self.forms.addTab(self._exam_page, "Examination")
-        self.forms.addTab(self._history_page, "History")
+        self.forms.addTab(self._exam_page, self.tr("Examination"))
+        self.forms.addTab(self._history_page, self.tr("History"))
         # Stand-ins for the first frame; the map area and the results panel replace them.
         self._map_tabs = empty_map_tabs(splitter)
         self.right = QSplitter(Qt.Orientation.Vertical, splitter)
@@ -343,13 +343,19 @@ class MainWindow(QMainWindow):
         self.finding_palette = FindingPalette(self)
         self.atlas_combo = QComboBox(self)
         self.atlas_combo.setObjectName("atlas")
-        self.atlas_combo.setPlaceholderText("Dermatome atlas")  # until the atlases are loaded
+        self.atlas_combo.setPlaceholderText(
+            self.tr("Dermatome atlas")
+        )  # until the atlases are loaded
         self.atlas_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.atlas_combo.setToolTip("Dermatome atlas: changes the map's roots and the analysis")
+        self.atlas_combo.setToolTip(
+            self.tr("Dermatome atlas: changes the map's roots and the analysis")
+        )
         self.atlas_combo.activated.connect(
             lambda _i: self._session().edit(
                 atlas=self.atlas_combo.currentData(),
-                text=f"Atlas: {self._atlas_name(self.atlas())} → {self.atlas_combo.currentText()}",
+                text=self.tr("Atlas: {0} → {1}").format(
+                    self._atlas_name(self.atlas()), self.atlas_combo.currentText()
+                ),
             )
         )
         from rootmap.ui.form_guard import ValueGuard  # no wheel, no typed letters
@@ -454,8 +460,8 @@ class MainWindow(QMainWindow):
                 slots[f"tool.{tool}"] = partial(self.finding_palette.set_tool, tool)
         for index in range(len(MAP_TAB_TITLES)):
             slots[f"page.{index}"] = partial(self._show_page, index)
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.window_actions = actions = WindowActions(
             self,
             slots,
@@ -471,12 +477,12 @@ class MainWindow(QMainWindow):
         self.clear_action = self.actions_by_id["clear"]
         self.tool_actions = {tool: self.actions_by_id[f"tool.{tool}"] for tool in TOOLS}
 
-        toolbar = QToolBar("Tools", self)
+        toolbar = QToolBar(self.tr("Tools"), self)
         toolbar.setObjectName("tools")
         toolbar.setMovable(False)
         toolbar.addWidget(self.finding_palette)
         toolbar.addSeparator()
-        toolbar.addWidget(QLabel(" Atlas ", self))
+        toolbar.addWidget(QLabel(self.tr(" Atlas "), self))
         toolbar.addWidget(self.atlas_combo)
         toolbar.addSeparator()
         for action in (self.undo_action, self.redo_action, self.clear_action):
@@ -501,7 +507,9 @@ class MainWindow(QMainWindow):
 
             self.spine_view = self._spine = SpineView(self.spine_holder)
         except Exception as error:  # no spine diagram: the rest of the window still works
-            message = QLabel(f"Spine diagram unavailable: {error}", self.spine_holder)
+            message = QLabel(
+                self.tr("Spine diagram unavailable: {0}").format(error), self.spine_holder
+            )
             message.setWordWrap(True)
             self.spine_view = message
         layout = self.spine_holder.layout()
@@ -537,7 +545,7 @@ class MainWindow(QMainWindow):
         if not Shiboken.isValid(self):  # the undo stack also signals while the window dies
             return
         session = self.session
-        self.setWindowTitle(f"{session.display_name()}[*] — RootMap")
+        self.setWindowTitle(self.tr("{0}[*] — RootMap").format(session.display_name()))
         self.setWindowModified(session.is_modified())
 
     def _show_overlays(self) -> None:

@@ -31,12 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rootmap import palette
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 from rootmap.ui.map_view import HIGHLIGHT_NONE, MapGraphicsView, Mark, RegionItem
 
 PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Body front", ("body_front",)),
-    ("Body back", ("body_back",)),
-    ("Feet", ("foot_dorsal", "foot_plantar", "foot_medial", "foot_lateral")),
+    (QT_TRANSLATE_NOOP("MapArea", "Body front"), ("body_front",)),
+    (QT_TRANSLATE_NOOP("MapArea", "Body back"), ("body_back",)),
+    (
+        QT_TRANSLATE_NOOP("MapArea", "Feet"),
+        ("foot_dorsal", "foot_plantar", "foot_medial", "foot_lateral"),
+    ),
 )
 COLUMNS = 2
 # (row, column, column span) of each map in its page's grid; one map alone fills its page.
@@ -66,9 +71,9 @@ class MapArea(QTabWidget):
         for title, _names in PAGES:
             page = QWidget(self)
             QGridLayout(page).setContentsMargins(2, 2, 2, 2)
-            self.addTab(page, title)
+            self.addTab(page, self.tr(title))
         for index, (title, _names) in enumerate(PAGES):
-            self.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
+            self.setTabToolTip(index, self.tr("{0} (Ctrl+{1})").format(self.tr(title), index + 1))
         self.currentChanged.connect(self._build_page)
         self._painted = False
         for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1), ("Ctrl+Tab", 1)):
@@ -193,14 +198,18 @@ class MapArea(QTabWidget):
             geometry = load_view(name)
             view = MapGraphicsView(geometry, cell)
         except Exception as error:  # a missing or broken map must not stop the exam
-            message = QLabel(f"The map “{name}” could not be loaded:\n{error}", cell)
+            message = QLabel(
+                self.tr("The map “{0}” could not be loaded:\n{1}").format(name, error), cell
+            )
             message.setWordWrap(True)
             message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            message.setStyleSheet("color: #8A1C1C;")
+            message.setStyleSheet(f"color: {palette.ui_colours().error_text};")
             layout.addWidget(message)
             return cell
         caption = QLabel(geometry.title, cell)
-        caption.setStyleSheet("color: #444; font-weight: bold; padding: 2px 6px;")
+        caption.setStyleSheet(
+            f"color: {palette.ui_colours().caption_text}; font-weight: bold; padding: 2px 6px;"
+        )
         caption.setToolTip("\n".join(view.title_lines) or geometry.title)
         # The grid's columns share the width equally, however long the captions are.
         caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)

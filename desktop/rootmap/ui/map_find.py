@@ -26,8 +26,8 @@ class RegionFinder(QLineEdit):
     def __init__(self, names: Callable[[], dict[str, str]], parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("region_finder")
-        self.setPlaceholderText("Find a region: type part of its name")
-        self.setAccessibleName("Find a region on this map")
+        self.setPlaceholderText(self.tr("Find a region: type part of its name"))
+        self.setAccessibleName(self.tr("Find a region on this map"))
         self.setClearButtonEnabled(True)
         self._names = names
         self._view = parent

@@ -74,7 +74,7 @@ MIN_ZOOM, MAX_ZOOM = 0.2, 12.0
 LABEL_PX = 4  # a click this close to a region's label point (its middle) is always its own
 TARGET_PX = 26  # a small region takes the clicks in this square (>= 24 x 24 px left after overlaps)
 BIG_LABEL_SIZE, BIG_LABEL_FACTOR = 30, 1.5  # the R/L letters: half as large again as text
-CURRENT_OUTLINE = "#1A1A1A"  # the keyboard's current region: dark dashes on a white halo
+CURRENT_OUTLINE = palette.CURRENT_OUTLINE  # the keyboard's current region: dashes on a halo
 ARROWS: dict[int, str] = {
     Qt.Key.Key_Right.value: "right",
     Qt.Key.Key_Left.value: "left",
@@ -174,7 +174,7 @@ class RegionItem(QGraphicsPathItem):
             painter.setPen(pen)
             painter.drawPath(path)
         if self.current:
-            halo = QPen(QColor("white"), 6)
+            halo = QPen(QColor(palette.MAP_HALO), 6)
             halo.setCosmetic(True)
             painter.setPen(halo)
             painter.drawPath(path)
@@ -217,15 +217,17 @@ class MapGraphicsView(QGraphicsView):
         self._label_points = {
             k: (i.label_point.x(), i.label_point.y()) for k, i in self.items_by_key.items()
         }
-        self.setAccessibleName(f"{geometry.title} map")
+        self.setAccessibleName(self.tr("{0} map").format(geometry.title))
         self.setAccessibleDescription(
-            " ".join((*self.title_lines[1:], "Arrow keys choose a region, Enter marks it."))
+            " ".join(
+                (*self.title_lines[1:], self.tr("Arrow keys choose a region, Enter marks it."))
+            )
         )
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
         )
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setBackgroundBrush(QColor("white"))
+        self.setBackgroundBrush(QColor(palette.MAP_PAPER))
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setMouseTracking(True)

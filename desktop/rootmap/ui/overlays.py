@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
+
 from rootmap import wording
 from rootmap.analysis import Analysis
 from rootmap.encounter import FINDING_KINDS, Finding
 from rootmap.knowledge import Atlas, Knowledge
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 from rootmap.ui.map_view import HIGHLIGHT_OVERLAP, HIGHLIGHT_PRIMARY, Mark
 from rootmap.ui.undo_commands import EditorState
 
@@ -87,27 +90,55 @@ def region_words(knowledge: Knowledge, region: str, side: str) -> str:
     return wording.region_words(knowledge.regions, region, side)
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Overlays", text)
+
+
+TRANSLATED_WORDS = (  # words of the core (no Qt) shown in the tooltips
+    QT_TRANSLATE_NOOP("Overlays", "left"),
+    QT_TRANSLATE_NOOP("Overlays", "right"),
+    QT_TRANSLATE_NOOP("Overlays", "pain"),
+    QT_TRANSLATE_NOOP("Overlays", "numbness"),
+    QT_TRANSLATE_NOOP("Overlays", "tingling"),
+    QT_TRANSLATE_NOOP("Overlays", "burning"),
+)
+
+
 def region_summary(
     knowledge: Knowledge, state: EditorState, region: str, side: str, *, html: bool
 ) -> str:
     """Tooltip / status text: region name, patient's side, roots in the atlas, its marks."""
     info = knowledge.regions.get(region)
     name = info.name if info is not None else region
-    where = "midline" if side == "midline" else f"patient's {side}"
+    where = (
+        QCoreApplication.translate("Overlays", "midline")
+        if side == "midline"
+        else QCoreApplication.translate("Overlays", "patient's {0}").format(_tr(side))
+    )
     atlas = knowledge.atlas(state.atlas)
     entry = atlas.entry(region)
     if entry is None:
-        roots = "no spinal root in this atlas"
+        roots = QCoreApplication.translate("Overlays", "no spinal root in this atlas")
     else:
-        roots = ", ".join(entry.primary) or entry.note or "no spinal root"
+        roots = (
+            ", ".join(entry.primary)
+            or entry.note
+            or QCoreApplication.translate("Overlays", "no spinal root")
+        )
         if entry.overlap:
-            roots += f" (overlap {', '.join(entry.overlap)})"
+            roots += QCoreApplication.translate("Overlays", " (overlap {0})").format(
+                ", ".join(entry.overlap)
+            )
     marks = [
-        f"{f.kind} {f.intensity}/10" if f.intensity is not None else f.kind
+        f"{_tr(f.kind)} {f.intensity}/10" if f.intensity is not None else _tr(f.kind)
         for f in state.encounter.findings
         if (f.region, f.side) == (region, side)
     ]
-    marked = f"Marked: {', '.join(marks)}" if marks else ""
+    marked = (
+        QCoreApplication.translate("Overlays", "Marked: {0}").format(", ".join(marks))
+        if marks
+        else ""
+    )
     if not html:
         return " — ".join(p for p in (f"{name} ({where})", f"{atlas.name}: {roots}", marked) if p)
     lines = [

@@ -6,9 +6,14 @@ from collections.abc import Callable, Collection
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rootmap.documents.autosave import Recovery, discard, scan_autosaves
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Recovery", text)
 
 
 def pending_recovery(
@@ -34,37 +39,51 @@ def pending_recovery(
 def kept_message(kept: list[tuple[Path, str]]) -> str:
     """Why autosaved work is not offered, and where it is kept."""
     path, why = kept[0]
-    more = f" (and {len(kept) - 1} more)" if len(kept) > 1 else ""
-    return (
-        f"Autosaved work{more} cannot be opened by this RootMap: {why}. "
-        f"It is kept in {path.parent} for a RootMap that can open it."
+    more = (
+        QCoreApplication.translate("Recovery", " (and {0} more)").format(len(kept) - 1)
+        if len(kept) > 1
+        else ""
     )
+    return QCoreApplication.translate(
+        "Recovery",
+        "Autosaved work{0} cannot be opened by this RootMap: {1}. "
+        "It is kept in {2} for a RootMap that can open it.",
+    ).format(more, why, path.parent)
 
 
 def recovery_question(recovery: Recovery) -> str:
     """The words of the offer (no patient label: it may be read over a shoulder)."""
-    name = recovery.source.name if recovery.source else "an unsaved encounter"
+    name = (
+        recovery.source.name
+        if recovery.source
+        else QCoreApplication.translate("Recovery", "an unsaved encounter")
+    )
     try:
         when = datetime.fromisoformat(recovery.saved_at).astimezone().strftime("%d %B %Y, %H:%M")
     except ValueError:
         when = recovery.saved_at
     marks = len(recovery.document.encounter.findings)
     signs = len(recovery.document.encounter.signs)
-    return (
-        f"RootMap did not close properly last time.\n\n"
-        f"Recover the work on {name}, autosaved {when} "
-        f"({marks} marked region(s), {signs} sign(s))?"
-    )
+    return QCoreApplication.translate(
+        "Recovery",
+        "RootMap did not close properly last time.\n\n"
+        "Recover the work on {0}, autosaved {1} "
+        "({2} marked region(s), {3} sign(s))?",
+    ).format(name, when, marks, signs)
 
 
 def ask_to_recover(parent: QWidget | None, recovery: Recovery) -> bool:
     """Ask the user; True to recover, False to discard."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Recover unsaved work")
+    box.setWindowTitle(QCoreApplication.translate("Recovery", "Recover unsaved work"))
     box.setText(recovery_question(recovery))
-    recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    recover = box.addButton(
+        QCoreApplication.translate("Recovery", "Recover"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        QCoreApplication.translate("Recovery", "Discard"), QMessageBox.ButtonRole.DestructiveRole
+    )
     box.setDefaultButton(recover)
     box.exec()
     return box.clickedButton() is recover

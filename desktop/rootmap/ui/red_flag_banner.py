@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from rootmap import palette
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the banner is built before the first paint, the analysis after it
     from rootmap.analysis import RedFlagResult
@@ -22,7 +23,17 @@ URGENCY_ORDER = {"emergency": 0, "urgent": 1}
 BANNER_STYLE = (
     f"QLabel#red_flag_banner {{ background: {palette.RED_FLAG_BACKGROUND};"
     f" color: {palette.RED_FLAG_TEXT}; font-weight: bold; font-size: 15px;"
-    " padding: 10px 14px; border-bottom: 3px solid #6D0014; }"
+    f" padding: 10px 14px; border-bottom: 3px solid {palette.RED_FLAG_EDGE}; }}"
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RedFlagBanner", text)
+
+
+TRANSLATED_WORDS = (  # the urgencies, as the knowledge has them
+    QT_TRANSLATE_NOOP("RedFlagBanner", "emergency"),
+    QT_TRANSLATE_NOOP("RedFlagBanner", "urgent"),
 )
 
 
@@ -35,9 +46,10 @@ def banner_html(flags: Sequence[RedFlagResult], regions: Mapping[str, Region]) -
     for flag in sorted(flags, key=lambda f: URGENCY_ORDER.get(f.urgency, 9)):
         title = flag.id.replace("_", " ").upper()
         because = escape(plain("; ".join(flag.why), regions))
-        why = f"<br><span style='font-weight:normal'>Because: {because}</span>"
+        because = QCoreApplication.translate("RedFlagBanner", "Because: {0}").format(because)
+        why = f"<br><span style='font-weight:normal'>{because}</span>"
         lines.append(
-            f"⚠ {escape(flag.urgency.upper())} — {escape(title)}: {escape(flag.message)}"
+            f"⚠ {escape(_tr(flag.urgency).upper())} — {escape(title)}: {escape(flag.message)}"
             + (why if flag.why else "")
         )
     return "<br>".join(lines)

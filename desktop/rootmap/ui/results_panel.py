@@ -19,7 +19,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -39,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from rootmap import palette
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 from rootmap.ui.shell import RESULTS_EMPTY_TEXT, RESULTS_MIN_WIDTH, results_hint
 
 if TYPE_CHECKING:  # the panel is built before the first paint; these load after it
@@ -46,11 +56,11 @@ if TYPE_CHECKING:  # the panel is built before the first paint; these load after
     from rootmap.knowledge.model import Region
 
 CATEGORY_TITLES = {
-    "spinal": "Spinal",
-    "peripheral_nerve": "Peripheral nerve",
-    "local_foot": "Local foot",
-    "systemic": "Systemic",
-    "central": "Central",
+    "spinal": QT_TRANSLATE_NOOP("ResultsPanel", "Spinal"),
+    "peripheral_nerve": QT_TRANSLATE_NOOP("ResultsPanel", "Peripheral nerve"),
+    "local_foot": QT_TRANSLATE_NOOP("ResultsPanel", "Local foot"),
+    "systemic": QT_TRANSLATE_NOOP("ResultsPanel", "Systemic"),
+    "central": QT_TRANSLATE_NOOP("ResultsPanel", "Central"),
 }
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -58,8 +68,6 @@ ROOT_ROLE = Qt.ItemDataRole.UserRole + 3
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 4
 CONTENT_ROLE = Qt.ItemDataRole.UserRole + 5  # what a row shows, to skip unchanged rows
 EMPTY_TEXT = RESULTS_EMPTY_TEXT
-ROOT_BAR = QColor(palette.HIGHLIGHT_COLOR)
-CONDITION_BAR = QColor("#5A7FA8")
 
 
 class ScoreBarDelegate(QStyledItemDelegate):
@@ -81,13 +89,16 @@ class ScoreBarDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#E3E3E3"))
+        colours = palette.ui_colours()
+        painter.setBrush(QColor(colours.bar_track))
         painter.drawRoundedRect(bar, 3, 3)
         filled = QRect(bar)
         filled.setWidth(max(2, int(bar.width() * max(0.0, min(1.0, float(score))))))
-        painter.setBrush(ROOT_BAR if index.data(ROOT_ROLE) else CONDITION_BAR)
+        painter.setBrush(
+            QColor(colours.root_bar if index.data(ROOT_ROLE) else colours.condition_bar)
+        )
         painter.drawRoundedRect(filled, 3, 3)
-        painter.setPen(QColor("#222222"))
+        painter.setPen(QColor(colours.bar_text))
         number = QRect(bar.right() + 4, cell.top(), text_width, cell.height())
         painter.drawText(
             number,
@@ -169,13 +180,15 @@ def result_groups(
                 r.score,
                 True,
                 rank == 0,
-                "Click to show this root's dermatome on the map",
+                QCoreApplication.translate(
+                    "ResultsPanel", "Click to show this root's dermatome on the map"
+                ),
                 _evidence(r.evidence, regions),
                 (r.root, r.side),
             )
             for rank, r in enumerate(analysis.roots)
         ]
-        groups.append(("roots", "Nerve roots", rows))
+        groups.append(("roots", QCoreApplication.translate("ResultsPanel", "Nerve roots"), rows))
     for category in CATEGORIES:
         results = [c for c in analysis.conditions if c.category == category]
         if results:
@@ -191,7 +204,8 @@ def result_groups(
                 )
                 for c in results
             ]
-            groups.append((category, CATEGORY_TITLES.get(category, category), rows))
+            title = CATEGORY_TITLES.get(category, category)
+            groups.append((category, QCoreApplication.translate("ResultsPanel", title), rows))
     return groups
 
 
@@ -204,7 +218,15 @@ def _evidence(
     for item in evidence:
         sign = "+" if item.weight > 0 else ("−" if item.weight < 0 else "·")
         text = plain(item.text, regions)
-        shown.append((f"{sign} {text}", f"{text} (weight {item.weight:+.2f})", item.weight))
+        shown.append(
+            (
+                f"{sign} {text}",
+                QCoreApplication.translate("ResultsPanel", "{0} (weight {1:+.2f})").format(
+                    text, item.weight
+                ),
+                item.weight,
+            )
+        )
     return tuple(shown)
 
 
@@ -292,7 +314,7 @@ class ResultsModel(QStandardItemModel):
             line.setToolTip(tooltip)
             line.setData(True, SPAN_ROLE)
             if weight < 0:
-                line.setForeground(QBrush(QColor("#8A5A00")))
+                line.setForeground(QBrush(QColor(palette.ui_colours().caution_text)))
             empty = QStandardItem()
             empty.setEditable(False)
             item.appendRow([line, empty])

@@ -41,8 +41,17 @@ if TYPE_CHECKING:  # the document model loads when a document is first asked for
 from rootmap.analysis import Analysis
 from rootmap.encounter import Encounter, Finding, History, Sign
 from rootmap.knowledge import Knowledge
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 from rootmap.ui.undo_commands import EditorState, StateChange
 from rootmap.wording import region_words
+
+# The finding kinds, as rootmap.encounter has them (no Qt), for the undo texts.
+TRANSLATED_KINDS = (
+    QT_TRANSLATE_NOOP("EncounterSession", "pain"),
+    QT_TRANSLATE_NOOP("EncounterSession", "numbness"),
+    QT_TRANSLATE_NOOP("EncounterSession", "tingling"),
+    QT_TRANSLATE_NOOP("EncounterSession", "burning"),
+)
 
 
 class EncounterSession(QObject):
@@ -112,7 +121,7 @@ class EncounterSession(QObject):
         return self._path
 
     def display_name(self) -> str:
-        return self._path.name if self._path else "Untitled"
+        return self._path.name if self._path else self.tr("Untitled")
 
     def is_modified(self) -> bool:
         return self._unsaved_details or not self.undo_stack.isClean()
@@ -143,13 +152,19 @@ class EncounterSession(QObject):
 
     def mark(self, finding: Finding) -> bool:
         name = region_words(self.knowledge.regions, finding.region, finding.side)
-        text = f"Mark {finding.kind} {finding.intensity}/10, {name}"
+        text = self.tr("Mark {0} {1}/10, {2}").format(
+            self.tr(finding.kind), finding.intensity, name
+        )
         return self.edit(self._state.encounter.with_finding(finding), text=text)
 
     def erase(self, region: str, side: str, kind: str | None = None) -> bool:
         """Clear one kind of finding on a region, or (``kind`` None) every kind."""
         name = region_words(self.knowledge.regions, region, side)
-        text = f"Clear {kind}, {name}" if kind else f"Clear {name}"
+        text = (
+            self.tr("Clear {0}, {1}").format(self.tr(kind), name)
+            if kind
+            else self.tr("Clear {0}").format(name)
+        )
         return self.edit(self._state.encounter.without_finding(region, side, kind), text=text)
 
     def click_region(self, region: str, side: str, kind: str | None, intensity: int) -> bool:
@@ -170,7 +185,7 @@ class EncounterSession(QObject):
         return self.mark(Finding(region=region, side=side, kind=kind, intensity=intensity))
 
     def clear(self) -> bool:
-        return self.edit(Encounter(), text="Clear all")
+        return self.edit(Encounter(), text=self.tr("Clear all"))
 
     def set_sign(self, name: str, side: str, value: int | str | None) -> bool:
         sign = None if value is None else Sign(sign=name, side=side, value=value)
@@ -185,12 +200,12 @@ class EncounterSession(QObject):
     def set_history(self, history: History, field: str) -> bool:
         return self.edit(
             self._state.encounter.with_history(history),
-            text=f"History: {field.replace('_', ' ')}",
+            text=self.tr("History: {0}").format(field.replace("_", " ")),
             merge_field="history.age" if field == "age" else None,
         )
 
     def set_atlas(self, atlas: str) -> bool:
-        return self.edit(atlas=atlas, text="Change atlas")
+        return self.edit(atlas=atlas, text=self.tr("Change atlas"))
 
     # --- whole documents (not undoable) -------------------------------------------------------
     def replace(self, encounter: Encounter, atlas: str | None = None) -> None:
@@ -253,5 +268,7 @@ class EncounterSession(QObject):
                 self._analysis = analyze(encounter, self.knowledge, atlas)
         except Exception as error:  # the engine failing must not lose the clinician's marks
             self._analysis = None
-            self.messageRequested.emit(f"The analysis is unavailable: {error}", 10000)
+            self.messageRequested.emit(
+                self.tr("The analysis is unavailable: {0}").format(error), 10000
+            )
         self.analysisChanged.emit(self._analysis)

@@ -7,19 +7,29 @@ real ``MapArea`` and ``ResultsPanel`` in their place right after the first paint
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from rootmap.palette import ui_colours
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
+
 # The map tabs' titles, as rootmap.ui.map_area.PAGES has them (a test checks).
-MAP_TAB_TITLES = ("Body front", "Body back", "Feet")
-RESULTS_EMPTY_TEXT = (
+MAP_TAB_TITLES = (
+    QT_TRANSLATE_NOOP("MapArea", "Body front"),
+    QT_TRANSLATE_NOOP("MapArea", "Body back"),
+    QT_TRANSLATE_NOOP("MapArea", "Feet"),
+)  # shown through QCoreApplication.translate("MapArea", title)
+RESULTS_EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "Shell",
     "Mark a region on the map, or record an examination sign, "
-    "to see the roots and conditions that explain them."
+    "to see the roots and conditions that explain them.",
 )
+
 RESULTS_MIN_WIDTH = 320
-DISCLAIMER = "Supports clinical judgement — not a diagnosis"
-DISCLAIMER_COLOR = "#6D0014"
-HINT_COLOR = "#555555"
+DISCLAIMER = QT_TRANSLATE_NOOP("Shell", "Supports clinical judgement — not a diagnosis")
+DISCLAIMER_COLOR = "disclaimer_text"  # roles of rootmap.palette.UiColours
+HINT_COLOR = "hint_text"
 
 
 def empty_map_tabs(parent: QWidget) -> QTabWidget:
@@ -27,7 +37,7 @@ def empty_map_tabs(parent: QWidget) -> QTabWidget:
     tabs = QTabWidget(parent)
     tabs.setDocumentMode(True)
     for title in MAP_TAB_TITLES:
-        tabs.addTab(QWidget(tabs), title)
+        tabs.addTab(QWidget(tabs), QCoreApplication.translate("MapArea", title))
     return tabs
 
 
@@ -48,7 +58,7 @@ def empty_results(parent: QWidget) -> QWidget:
 
 def results_hint(parent: QWidget) -> QLabel:
     """The results panel's hint while there is nothing to explain."""
-    label = QLabel(RESULTS_EMPTY_TEXT, parent)
+    label = QLabel(QCoreApplication.translate("Shell", RESULTS_EMPTY_TEXT), parent)
     label.setWordWrap(True)
     label.setContentsMargins(8, 8, 8, 8)
     label.setPalette(_text_color(HINT_COLOR))
@@ -57,7 +67,7 @@ def results_hint(parent: QWidget) -> QLabel:
 
 def disclaimer_label(parent: QWidget) -> QLabel:
     """The status bar's permanent reminder: bold, dark red."""
-    label = QLabel(DISCLAIMER, parent)
+    label = QLabel(QCoreApplication.translate("Shell", DISCLAIMER), parent)
     label.setObjectName("disclaimer")
     label.setContentsMargins(8, 0, 8, 0)
     label.setPalette(_text_color(DISCLAIMER_COLOR))
@@ -68,10 +78,10 @@ def disclaimer_label(parent: QWidget) -> QLabel:
 
 
 def _text_color(color: str) -> QPalette:
-    """A palette that sets only the text colour (the rest is inherited).
+    """A palette that sets only the text colour (a role of ``UiColours``) (the rest is inherited).
 
     (Palettes and fonts rather than style sheets: the first style sheet costs the first
     frame ~1-2 ms.)"""
     palette = QPalette()
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(color))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(getattr(ui_colours(), color)))
     return palette

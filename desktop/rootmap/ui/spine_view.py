@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -46,14 +46,18 @@ from rootmap import palette
 from rootmap.qtgui.painting import painter_path
 from rootmap.ui import brushes
 from rootmap.ui.art_labels import ArtLabel, body_pixels, paint_label, spine_labels
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 
 DISC_FILL = QColor(palette.OKABE_ITO["yellow"])
-DISC_OUTLINE = QColor("#5C4B00")
+DISC_OUTLINE = QColor(palette.DISC_OUTLINE)
 ROW_MARGIN = 40.0  # scene units above and below a focused root's rows
 CLOSE_UP = ("L3", "S1")  # the rows the view shows unless a highlight lies higher
 CAPTION_ROOM = 60.0  # scene units above the close-up's first row, for the side captions
 ART_GROUPS = ("vertebrae", "discs", "detail", "roots")  # the SVG without its lettering
-SIDE_CAPTIONS = ("patient's left", "patient's right")  # viewed from behind
+SIDE_CAPTIONS = (
+    QT_TRANSLATE_NOOP("SpineView", "patient's left"),
+    QT_TRANSLATE_NOOP("SpineView", "patient's right"),
+)  # viewed from behind
 
 
 def _item(commands: Iterable[tuple[object, ...]], scene: QGraphicsScene) -> QGraphicsPathItem:
@@ -102,12 +106,15 @@ class SpineView(QGraphicsView):
         self._dialog: SpineDialog | None = None
         self.setRenderHints(QPainter.RenderHint.Antialiasing)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundBrush(QColor(palette.MAP_PAPER))  # light paper in every theme
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumHeight(210)  # the close-up's four rows, labels at the body size
-        tip = "Lumbar spine from behind: implicated root (green), candidate disc level (yellow)"
-        self.setToolTip(tip if enlarged else f"{tip}. Click to enlarge.")
-        self.setAccessibleName("Lumbar spine diagram")
+        tip = self.tr(
+            "Lumbar spine from behind: implicated root (green), candidate disc level (yellow)"
+        )
+        self.setToolTip(tip if enlarged else self.tr("{0}. Click to enlarge.").format(tip))
+        self.setAccessibleName(self.tr("Lumbar spine diagram"))
         if not enlarged:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -186,10 +193,12 @@ class SpineView(QGraphicsView):
         font = QFont(QApplication.font())
         font.setPixelSize(round(body))
         painter.setFont(font)
-        ink = next((lb.colour for lb in self.labels if lb.text == SIDE_CAPTIONS[0]), "#000000")
+        ink = next(
+            (lb.colour for lb in self.labels if lb.text == SIDE_CAPTIONS[0]), palette.MAP_INK
+        )
         painter.setPen(QColor(ink))
         metrics = QFontMetricsF(font)
-        left, right = SIDE_CAPTIONS
+        left, right = (QCoreApplication.translate("SpineView", c) for c in SIDE_CAPTIONS)
         top = metrics.ascent() + 2
         painter.drawText(QPointF(4, top), left)
         width = self.viewport().width()
@@ -266,7 +275,7 @@ class SpineDialog(QDialog):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Lumbar spine, viewed from behind")
+        self.setWindowTitle(self.tr("Lumbar spine, viewed from behind"))
         self.setObjectName("spine_dialog")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 from rootmap.ui.shell import MAP_TAB_TITLES
 
 # The finding tools, in toolbar order (rootmap.ui.finding_palette.TOOLS; a test checks).
@@ -37,51 +38,125 @@ class CommandSpec:
     submenu: bool = False  # a submenu filled when it opens (Open Recent)
 
 
+# The menus' titles (a command's ``menu`` is its key); texts, tips and menu titles are
+# shown through QCoreApplication.translate("WindowCommands", ...).
+MENU_TITLES = {
+    "File": QT_TRANSLATE_NOOP("WindowCommands", "&File"),
+    "Edit": QT_TRANSLATE_NOOP("WindowCommands", "&Edit"),
+    "Tools": QT_TRANSLATE_NOOP("WindowCommands", "&Tools"),
+    "View": QT_TRANSLATE_NOOP("WindowCommands", "&View"),
+}
+
+
+def _tr(text: str) -> str:
+    if not text:
+        return text
+    context = "MapArea" if text in MAP_TAB_TITLES else "WindowCommands"  # View: the tabs
+    return QCoreApplication.translate(context, text)
+
+
 WINDOW_COMMANDS: tuple[CommandSpec, ...] = (
     # The document commands (``file.*``) run in ``FileActions``, built on first use.
-    CommandSpec("file.new", "File", "&New", ("New",), status="Start a new, empty encounter"),
-    CommandSpec("file.open", "File", "&Open…", ("Open",), status="Open a .rootmap file"),
-    CommandSpec("file.recent", "File", "Open &Recent", submenu=True),
-    CommandSpec("file.save", "File", "&Save", ("Save",), separator_before=True),
-    CommandSpec("file.save_as", "File", "Save &As…", ("Ctrl+Shift+S",)),
+    CommandSpec(
+        "file.new",
+        "File",
+        QT_TRANSLATE_NOOP("WindowCommands", "&New"),
+        ("New",),
+        status=QT_TRANSLATE_NOOP("WindowCommands", "Start a new, empty encounter"),
+    ),
+    CommandSpec(
+        "file.open",
+        "File",
+        QT_TRANSLATE_NOOP("WindowCommands", "&Open…"),
+        ("Open",),
+        status=QT_TRANSLATE_NOOP("WindowCommands", "Open a .rootmap file"),
+    ),
+    CommandSpec(
+        "file.recent", "File", QT_TRANSLATE_NOOP("WindowCommands", "Open &Recent"), submenu=True
+    ),
+    CommandSpec(
+        "file.save",
+        "File",
+        QT_TRANSLATE_NOOP("WindowCommands", "&Save"),
+        ("Save",),
+        separator_before=True,
+    ),
+    CommandSpec(
+        "file.save_as", "File", QT_TRANSLATE_NOOP("WindowCommands", "Save &As…"), ("Ctrl+Shift+S",)
+    ),
     CommandSpec(
         "file.details",
         "File",
-        "Patient &Label and Notes…",
+        QT_TRANSLATE_NOOP("WindowCommands", "Patient &Label and Notes…"),
         ("Ctrl+I",),
-        status="A label (e.g. initials) and notes, saved in the file and printed on the report",
+        status=QT_TRANSLATE_NOOP(
+            "WindowCommands",
+            "A label (e.g. initials) and notes, saved in the file and printed on the report",
+        ),
         separator_before=True,
     ),
-    CommandSpec("file.pdf", "File", "&Export PDF Report…", ("Ctrl+E",), separator_before=True),
-    CommandSpec("file.print", "File", "&Print…", ("Print",)),
+    CommandSpec(
+        "file.pdf",
+        "File",
+        QT_TRANSLATE_NOOP("WindowCommands", "&Export PDF Report…"),
+        ("Ctrl+E",),
+        separator_before=True,
+    ),
+    CommandSpec("file.print", "File", QT_TRANSLATE_NOOP("WindowCommands", "&Print…"), ("Print",)),
     CommandSpec(
         "file.figure",
         "File",
-        "Export &Figure…",
+        QT_TRANSLATE_NOOP("WindowCommands", "Export &Figure…"),
         ("Ctrl+Shift+E",),
-        status="One map with its marks and the dermatome, as PNG or SVG",
+        status=QT_TRANSLATE_NOOP(
+            "WindowCommands", "One map with its marks and the dermatome, as PNG or SVG"
+        ),
     ),
-    CommandSpec("quit", "File", "&Quit", ("Quit",), separator_before=True),
-    CommandSpec("undo", "Edit", "&Undo", ("Undo",)),
-    CommandSpec("redo", "Edit", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),
+    CommandSpec(
+        "quit",
+        "File",
+        QT_TRANSLATE_NOOP("WindowCommands", "&Quit"),
+        ("Quit",),
+        separator_before=True,
+    ),
+    CommandSpec("undo", "Edit", QT_TRANSLATE_NOOP("WindowCommands", "&Undo"), ("Undo",)),
+    CommandSpec(
+        "redo", "Edit", QT_TRANSLATE_NOOP("WindowCommands", "&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y")
+    ),
     CommandSpec(
         "clear",
         "Edit",
-        "Clear &all",
+        QT_TRANSLATE_NOOP("WindowCommands", "Clear &all"),
         ("Ctrl+Shift+Backspace",),
-        "Clear every mark, sign and history answer (undoable)",
+        QT_TRANSLATE_NOOP("WindowCommands", "Clear every mark, sign and history answer (undoable)"),
     ),
     *(CommandSpec(f"tool.{tool}", "Tools", "", (key,)) for tool, key in TOOL_KEYS),
     CommandSpec("tool.eraser", "Tools", "", (ERASER_KEY,)),
-    CommandSpec("intensity.up", "Tools", "More intense", ("]",), separator_before=True),
-    CommandSpec("intensity.down", "Tools", "Less intense", ("[",)),
+    CommandSpec(
+        "intensity.up",
+        "Tools",
+        QT_TRANSLATE_NOOP("WindowCommands", "More intense"),
+        ("]",),
+        separator_before=True,
+    ),
+    CommandSpec(
+        "intensity.down", "Tools", QT_TRANSLATE_NOOP("WindowCommands", "Less intense"), ("[",)
+    ),
     *(
         CommandSpec(f"page.{index}", "View", title, (f"Ctrl+{index + 1}",))
         for index, title in enumerate(MAP_TAB_TITLES)
     ),
-    CommandSpec("zoom.in", "View", "Zoom in", ("Ctrl+=", "Ctrl++"), separator_before=True),
-    CommandSpec("zoom.out", "View", "Zoom out", ("Ctrl+-",)),
-    CommandSpec("zoom.fit", "View", "Fit to window", ("Ctrl+0",)),
+    CommandSpec(
+        "zoom.in",
+        "View",
+        QT_TRANSLATE_NOOP("WindowCommands", "Zoom in"),
+        ("Ctrl+=", "Ctrl++"),
+        separator_before=True,
+    ),
+    CommandSpec("zoom.out", "View", QT_TRANSLATE_NOOP("WindowCommands", "Zoom out"), ("Ctrl+-",)),
+    CommandSpec(
+        "zoom.fit", "View", QT_TRANSLATE_NOOP("WindowCommands", "Fit to window"), ("Ctrl+0",)
+    ),
 )
 
 
@@ -127,22 +202,23 @@ class WindowActions:
         for spec in WINDOW_COMMANDS:
             menu = self.menus.get(spec.menu)
             if menu is None:
-                menu = self.menus[spec.menu] = window.menuBar().addMenu(f"&{spec.menu}")
+                title = MENU_TITLES.get(spec.menu, f"&{spec.menu}")
+                menu = self.menus[spec.menu] = window.menuBar().addMenu(_tr(title))
             if spec.separator_before:
                 menu.addSeparator()
             if spec.submenu:
-                submenu = self.submenus[spec.id] = menu.addMenu(spec.text)
+                submenu = self.submenus[spec.id] = menu.addMenu(_tr(spec.text))
                 submenu.aboutToShow.connect(self._slot(spec.id, slots, routes))
                 continue
             action = made.get(spec.id)
             if action is None:
-                action = QAction(spec.text or text_of(spec.id), window)
+                action = QAction(_tr(spec.text) or text_of(spec.id), window)
                 slot = self._slot(spec.id, slots, routes)
                 action.triggered.connect(lambda _checked=False, s=slot: s())
             if spec.tip:
-                action.setToolTip(spec.tip)
+                action.setToolTip(_tr(spec.tip))
             if spec.status:
-                action.setStatusTip(spec.status)
+                action.setStatusTip(_tr(spec.status))
             action.setShortcutContext(spec.context)
             if spec.keys:
                 self._unset_keys.append((action, spec))

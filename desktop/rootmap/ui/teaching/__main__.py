@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 SHOWS = ("overlay", "differences", "explorer", "quiz")
@@ -39,6 +40,17 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("RootMap")
+    from rootmap.ui.theme import apply_theme, requested_theme
+    from rootmap.ui.translation import install_translation
+
+    try:
+        theme = requested_theme(os.environ)
+    except ValueError as error:
+        sys.stderr.write(f"rootmap: {error}\n")
+        return 2
+    install_translation(app)
+    if isinstance(app, QApplication):
+        apply_theme(app, theme)
     window = MainWindow()
     teaching = window.teaching
     teaching.reseed(args.seed)

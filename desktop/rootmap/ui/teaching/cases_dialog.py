@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,10 +25,9 @@ def case_html(case: TeachingCase, knowledge: Knowledge, *, reveal: bool = True) 
     """The vignette, and (``reveal``) the learning point with its source."""
     text = f"<h2>{html.escape(case.title)}</h2><p>{html.escape(case.vignette)}</p>"
     if reveal:
-        text += (
-            f"<p><b>Learning point.</b> {html.escape(case.learning_point)}</p>"
-            f"<p><small>Source: {html.escape(case.citation(knowledge))}</small></p>"
-        )
+        text += QCoreApplication.translate(
+            "CasesDialog", "<p><b>Learning point.</b> {0}</p><p><small>Source: {1}</small></p>"
+        ).format(html.escape(case.learning_point), html.escape(case.citation(knowledge)))
     return text
 
 
@@ -39,7 +38,7 @@ class CasesDialog(QDialog):
         self, cases: tuple[TeachingCase, ...], knowledge: Knowledge, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Teaching cases")
+        self.setWindowTitle(self.tr("Teaching cases"))
         self.setObjectName("teaching_cases")
         self.cases = cases
         self.knowledge = knowledge
@@ -47,11 +46,11 @@ class CasesDialog(QDialog):
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         column = QVBoxLayout()
-        label = QLabel("&Cases:", self)
+        label = QLabel(self.tr("&Cases:"), self)
         self.list = QListWidget(self)
         label.setBuddy(self.list)
-        self.list.setAccessibleName("Teaching cases")
-        self.list.setAccessibleDescription("Choose a case; Enter opens it as an encounter")
+        self.list.setAccessibleName(self.tr("Teaching cases"))
+        self.list.setAccessibleDescription(self.tr("Choose a case; Enter opens it as an encounter"))
         for case in cases:
             item = QListWidgetItem(case.title, self.list)
             item.setData(Qt.ItemDataRole.UserRole, case.id)
@@ -59,7 +58,7 @@ class CasesDialog(QDialog):
         column.addWidget(self.list, 1)
         row.addLayout(column, 1)
         self.text = QTextBrowser(self)
-        self.text.setAccessibleName("Case vignette and learning point")
+        self.text.setAccessibleName(self.tr("Case vignette and learning point"))
         row.addWidget(self.text, 2)
         layout.addLayout(row, 1)
         self.buttons = QDialogButtonBox(

@@ -25,7 +25,9 @@ from rootmap.ui.map_view import MapGraphicsView
 from rootmap.ui.teaching.overlay import OverlayLayer, RegionOverlay
 
 MODES = ("off", "overlay", "differences", "explorer", "quiz")
-RIGHT_COLOUR, HALF_COLOUR, WRONG_COLOUR = "#006B3C", "#8A5A00", "#B00020"
+# The quiz's answer on the map (drawn on the map's light paper: the light theme's colours).
+RIGHT_COLOUR, HALF_COLOUR = palette.LIGHT_UI.quiz_right, palette.LIGHT_UI.caution_text
+WRONG_COLOUR = palette.LIGHT_UI.quiz_wrong
 
 
 def root_order(knowledge: Knowledge) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -109,10 +109,10 @@ class TeachingMode:
         self._panel = TeachingPanel(controller, own_atlas=False)
         self._panel.atlasChosen.connect(session.set_atlas)
         session.atlasChanged.connect(controller.set_atlas)
-        self._dock = QDockWidget("Teaching", window)
+        self._dock = QDockWidget(QCoreApplication.translate("TeachingMode", "Teaching"), window)
         self._dock.setObjectName("teaching_dock")
         self._dock.setWidget(self._panel)
-        self._dock.setAccessibleName("Teaching panel")
+        self._dock.setAccessibleName(QCoreApplication.translate("TeachingMode", "Teaching panel"))
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._dock)
         self._dock.hide()
         self._presenter = Presenter(window, self._set_line_scale)
@@ -136,25 +136,75 @@ class TeachingMode:
             action.triggered.connect(lambda _c=False, c=case: self.open_case(c))
             self.cases_menu.addAction(action)
         if self._case_error:
-            broken = QAction(f"Cases unavailable: {self._case_error}", window)
+            broken = QAction(
+                QCoreApplication.translate("TeachingMode", "Cases unavailable: {0}").format(
+                    self._case_error
+                ),
+                window,
+            )
             broken.setEnabled(False)
             self.cases_menu.addAction(broken)
 
     # -- menus and keys --------------------------------------------------------------------
     def _build_menus(self) -> None:
         window = self.host.dialog_parent()
-        self.menu = QMenu("&Teaching", window)
+        self.menu = QMenu(QCoreApplication.translate("TeachingMode", "&Teaching"), window)
         self.actions: dict[str, QAction] = {}
         entries = (
-            ("overlay", "Dermatome &overlay", "O", lambda: self.show_mode("overlay")),
-            ("differences", "Atlas &differences", "D", lambda: self.show_mode("differences")),
-            ("explorer", "&Root explorer", "R", lambda: self.show_mode("explorer")),
-            ("quiz", "&Quiz", "Q", lambda: self.show_mode("quiz")),
-            ("next", "&Next root or question", "Right", lambda: self.step(1)),
-            ("previous", "&Previous root", "Left", lambda: self.step(-1)),
-            ("present", "Presentation &mode", "F11", self.toggle_presentation),
-            ("leave", "Leave presentation mode", "Esc", self.leave_presentation),
-            ("off", "&Teaching off", "", lambda: self.show_mode("off")),
+            (
+                "overlay",
+                QCoreApplication.translate("TeachingMode", "Dermatome &overlay"),
+                "O",
+                lambda: self.show_mode("overlay"),
+            ),
+            (
+                "differences",
+                QCoreApplication.translate("TeachingMode", "Atlas &differences"),
+                "D",
+                lambda: self.show_mode("differences"),
+            ),
+            (
+                "explorer",
+                QCoreApplication.translate("TeachingMode", "&Root explorer"),
+                "R",
+                lambda: self.show_mode("explorer"),
+            ),
+            (
+                "quiz",
+                QCoreApplication.translate("TeachingMode", "&Quiz"),
+                "Q",
+                lambda: self.show_mode("quiz"),
+            ),
+            (
+                "next",
+                QCoreApplication.translate("TeachingMode", "&Next root or question"),
+                "Right",
+                lambda: self.step(1),
+            ),
+            (
+                "previous",
+                QCoreApplication.translate("TeachingMode", "&Previous root"),
+                "Left",
+                lambda: self.step(-1),
+            ),
+            (
+                "present",
+                QCoreApplication.translate("TeachingMode", "Presentation &mode"),
+                "F11",
+                self.toggle_presentation,
+            ),
+            (
+                "leave",
+                QCoreApplication.translate("TeachingMode", "Leave presentation mode"),
+                "Esc",
+                self.leave_presentation,
+            ),
+            (
+                "off",
+                QCoreApplication.translate("TeachingMode", "&Teaching off"),
+                "",
+                lambda: self.show_mode("off"),
+            ),
         )
         for name, text, key, slot in entries:
             action = QAction(text, window)
@@ -173,8 +223,8 @@ class TeachingMode:
             self.actions[name] = action
         self.menu.insertSeparator(self.actions["next"])
         self.menu.insertSeparator(self.actions["present"])
-        self.cases_menu = QMenu("&Cases", window)
-        browse = QAction("&Browse cases…", window)
+        self.cases_menu = QMenu(QCoreApplication.translate("TeachingMode", "&Cases"), window)
+        browse = QAction(QCoreApplication.translate("TeachingMode", "&Browse cases…"), window)
         browse.setObjectName("teaching_cases")
         browse.setShortcut(QKeySequence("Ctrl+Shift+C"))
         browse.triggered.connect(self.browse_cases)
@@ -245,7 +295,9 @@ class TeachingMode:
     def open_case(self, case: TeachingCase) -> None:
         self._build()
         self.session.replace(case.encounter)
-        self.host.show_message(f"Case opened: {case.title}")
+        self.host.show_message(
+            QCoreApplication.translate("TeachingMode", "Case opened: {0}").format(case.title)
+        )
         if self.controller.mode in ("overlay", "differences", "quiz"):
             self.show_mode("off")  # let the case's marks and analysis show
 

@@ -54,7 +54,7 @@ from rootmap.teaching.colours import (
 )
 from rootmap.teaching.differences import RegionDifference
 
-OVERLAP_OUTLINE = "#5FB89A"  # a root's overlap territory: a thin, light dashed outline
+OVERLAP_OUTLINE = palette.OVERLAP_OUTLINE  # a root's overlap territory: thin, light, dashed
 OVERLAY_Z = 0.5  # over the map art (z 0), under the clickable regions and their marks (z 1)
 KEY_POINT_RADIUS = 0.4  # the key sensory point's dot, as a fraction of the label size
 LABEL_Z = 1.0  # within the layer: labels and key points over every region's fill
@@ -128,7 +128,7 @@ class HaloText(QGraphicsItem):
         widget: QWidget | None = None,
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        halo = QPen(QColor("white"), self._halo * 2)
+        halo = QPen(QColor(palette.MAP_HALO), self._halo * 2)
         halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.strokePath(self._path, halo)
         painter.fillPath(self._path, QColor(LABEL_INK))
@@ -160,10 +160,10 @@ class RegionOverlay(QGraphicsPathItem):
         self.label.setVisible(False)
         self.key_point = QGraphicsEllipseItem(parent)
         self.key_point.setZValue(LABEL_Z)
-        ring = QPen(QColor("white"), 2.0)
+        ring = QPen(QColor(palette.MAP_HALO), 2.0)
         ring.setCosmetic(True)
         self.key_point.setPen(ring)
-        self.key_point.setBrush(QBrush(QColor("#000000")))
+        self.key_point.setBrush(QBrush(QColor(palette.MAP_INK)))
         self.key_point.setVisible(False)
         self.key_point.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -281,7 +281,7 @@ class OverlayLayer(QGraphicsObject):
                 item.fill = root_tint(roots[0])
             else:
                 item.set_fill(NO_ROOT_TINT)
-            item.set_outline("#555555", 1.0)
+            item.set_outline(palette.OVERLAY_OUTLINE, 1.0)
             item.set_label(roots_label(roots) if roots else "")  # the face: tooltip only
             item.setToolTip(_atlas_tip(knowledge, atlas, item.region))
         self.place_labels()
@@ -298,7 +298,7 @@ class OverlayLayer(QGraphicsObject):
             name = knowledge.regions[item.region].name if item.region in knowledge.regions else ""
             if difference is None:
                 item.set_fill(AGREEMENT_FILL, 200)
-                item.set_outline("#9A9A9A", 1.0)
+                item.set_outline(palette.AGREEMENT_OUTLINE, 1.0)
                 item.setToolTip(f"{name}: the atlases agree")
                 continue
             item.set_fill(DIFFERENCE_FILL)
@@ -328,7 +328,7 @@ class OverlayLayer(QGraphicsObject):
             elif overlap(item):
                 item.set_outline(OVERLAP_OUTLINE, 1.0, dashed=True)
             if key_point_region is not None and item.region == key_point_region:
-                item.set_outline("#000000", palette.HIGHLIGHT_OUTLINE_WIDTH + 1)
+                item.set_outline(palette.KEY_POINT_OUTLINE, palette.HIGHLIGHT_OUTLINE_WIDTH + 1)
                 item.set_label("")  # the dot sits where the label would: the dot wins
                 item.show_key_point(self.label_size() * KEY_POINT_RADIUS)
         self.place_labels()

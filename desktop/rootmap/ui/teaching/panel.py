@@ -24,18 +24,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rootmap.palette import ui_colours
 from rootmap.teaching.colours import AGREEMENT_FILL, DIFFERENCE_FILL, root_tint
 from rootmap.teaching.explorer import RootFacts
 from rootmap.teaching.quiz import IdentifyQuestion, LocateQuestion
+from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 from rootmap.ui.teaching.controller import TeachingController
 from rootmap.ui.teaching.overlay import atlas_tags
 
 MODE_BUTTONS = (
-    ("overlay", "&Overlay", "O", "Colour and label every region with its root's dermatome"),
-    ("differences", "&Differences", "D", "Shade the regions where the two atlases disagree"),
-    ("explorer", "&Explorer", "R", "Explore one root: dermatome, key point, myotome, levels"),
-    ("quiz", "&Quiz", "Q", "Quiz: find a root's territory, or name the root of a pattern"),
-    ("off", "Of&f", "", "Hide the teaching overlay"),
+    (
+        "overlay",
+        QT_TRANSLATE_NOOP("TeachingPanel", "&Overlay"),
+        "O",
+        QT_TRANSLATE_NOOP(
+            "TeachingPanel", "Colour and label every region with its root's dermatome"
+        ),
+    ),
+    (
+        "differences",
+        QT_TRANSLATE_NOOP("TeachingPanel", "&Differences"),
+        "D",
+        QT_TRANSLATE_NOOP("TeachingPanel", "Shade the regions where the two atlases disagree"),
+    ),
+    (
+        "explorer",
+        QT_TRANSLATE_NOOP("TeachingPanel", "&Explorer"),
+        "R",
+        QT_TRANSLATE_NOOP(
+            "TeachingPanel", "Explore one root: dermatome, key point, myotome, levels"
+        ),
+    ),
+    (
+        "quiz",
+        QT_TRANSLATE_NOOP("TeachingPanel", "&Quiz"),
+        "Q",
+        QT_TRANSLATE_NOOP(
+            "TeachingPanel", "Quiz: find a root's territory, or name the root of a pattern"
+        ),
+    ),
+    (
+        "off",
+        QT_TRANSLATE_NOOP("TeachingPanel", "Of&f"),
+        "",
+        QT_TRANSLATE_NOOP("TeachingPanel", "Hide the teaching overlay"),
+    ),
 )
 CHOICE_KEYS = "1234"
 PROMPT_SCALE, ANSWER_SCALE = 1.6, 1.3  # the quiz's question and its score and answers
@@ -82,16 +115,17 @@ class TeachingPanel(QWidget):
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[str, QPushButton] = {}
         for index, (mode, text, key, tip) in enumerate(MODE_BUTTONS):
-            button = QPushButton(text, self)
+            button = QPushButton(self.tr(text), self)
             button.setCheckable(True)
-            _name(button, text.replace("&", ""), f"{tip}" + (f" (key {key})" if key else ""))
+            keyed = self.tr("{0} (key {1})").format(self.tr(tip), key) if key else self.tr(tip)
+            _name(button, self.tr(text).replace("&", ""), keyed)
             button.clicked.connect(lambda _=False, m=mode: controller.set_mode(m))
             self.mode_group.addButton(button)
             self.mode_buttons[mode] = button
             modes.addWidget(button, index // 3, index % 3)
         layout.addLayout(modes)
         atlas_row = QHBoxLayout()
-        atlas_label = QLabel("&Atlas:", self)
+        atlas_label = QLabel(self.tr("&Atlas:"), self)
         self.atlas_box = QComboBox(self)
         # Its long names must not widen the dock at the maps' expense.
         self.atlas_box.setSizeAdjustPolicy(
@@ -101,7 +135,11 @@ class TeachingPanel(QWidget):
         for atlas in knowledge.atlases.values():
             self.atlas_box.addItem(f"{atlas.id} — {atlas.name}", atlas.id)
         atlas_label.setBuddy(self.atlas_box)
-        _name(self.atlas_box, "Dermatome atlas", "The dermatome map used by the overlay and quiz")
+        _name(
+            self.atlas_box,
+            self.tr("Dermatome atlas"),
+            self.tr("The dermatome map used by the overlay and quiz"),
+        )
         if own_atlas:
             self.atlas_box.currentIndexChanged.connect(
                 lambda _: controller.set_atlas(self.atlas_box.currentData())
@@ -115,7 +153,9 @@ class TeachingPanel(QWidget):
 
         self.pages = QStackedWidget(self)
         self.legend = QTextBrowser(self)
-        _name(self.legend, "Legend", "What the colours and labels on the maps mean")
+        _name(
+            self.legend, self.tr("Legend"), self.tr("What the colours and labels on the maps mean")
+        )
         self.explorer = ExplorerPage(controller, self)
         self.quiz = QuizPage(controller, self)
         for page in (self.legend, self.explorer, self.quiz):
@@ -159,20 +199,27 @@ class TeachingPanel(QWidget):
             )
             differences = controller.differences()
             on_screen = differences.keys() & controller.on_screen_regions()
-            count = f"{len(differences)} regions"
+            count = self.tr("{0} regions").format(len(differences))
             if len(on_screen) < len(differences):
-                count = f"{len(on_screen)} regions on these maps ({len(differences)} on all maps)"
+                count = self.tr("{0} regions on these maps ({1} on all maps)").format(
+                    len(on_screen), len(differences)
+                )
             why = (
-                f"<p>Why maps differ: {html.escape(knowledge.cite('downs2011'))}</p>"
+                "<p>"
+                + self.tr("Why maps differ: {0}").format(html.escape(knowledge.cite("downs2011")))
+                + "</p>"
                 if "downs2011" in knowledge.sources
                 else ""
             )
             return (
-                f"<h2>Where the atlases disagree</h2>"
-                f"<p>{_chip(DIFFERENCE_FILL)} <b>{count}</b> whose primary roots differ; "
-                "labelled with each atlas's roots, e.g. <b>L: L5 / K: L4</b> "
-                "(hover for the full text).</p>"
-                f"<p>{_chip(AGREEMENT_FILL)} the atlases agree.</p><p>{lines}</p>{why}"
+                self.tr(
+                    "<h2>Where the atlases disagree</h2>"
+                    "<p>{0} <b>{1}</b> whose primary roots differ; "
+                    "labelled with each atlas's roots, e.g. <b>L: L5 / K: L4</b> "
+                    "(hover for the full text).</p>"
+                    "<p>{2} the atlases agree.</p>"
+                ).format(_chip(DIFFERENCE_FILL), count, _chip(AGREEMENT_FILL))
+                + f"<p>{lines}</p>{why}"
             )
         if controller.mode == "overlay":
             atlas = knowledge.atlas(controller.atlas_id)
@@ -187,13 +234,15 @@ class TeachingPanel(QWidget):
                 "<tr>" + "".join(chips[i : i + 4]) + "</tr>" for i in range(0, len(chips), 4)
             )
             return (
-                f"<h2>Dermatomes — {html.escape(atlas.name)}</h2>"
-                f"<p>Each region is coloured and labelled with its primary root; a region "
-                f"two roots share is striped. Press D for the differences between atlases.</p>"
-                f"<table cellspacing='4'>{rows}</table>"
+                self.tr(
+                    "<h2>Dermatomes — {0}</h2>"
+                    "<p>Each region is coloured and labelled with its primary root; a region "
+                    "two roots share is striped. Press D for the differences between atlases.</p>"
+                ).format(html.escape(atlas.name))
+                + f"<table cellspacing='4'>{rows}</table>"
                 f"<p><small>{html.escape(knowledge.cite(atlas.source))}</small></p>"
             )
-        return (
+        return self.tr(
             "<h2>Teaching mode</h2><p>O: dermatome overlay · D: differences between atlases · "
             "R: root explorer · Q: quiz · → / Page Down: next root or question · "
             "← / Page Up: previous root · F11: presentation · Esc: leave it.</p>"
@@ -202,7 +251,7 @@ class TeachingPanel(QWidget):
 
 def _chip(colour: str) -> str:
     return (
-        f"<span style='background-color:{colour}; border:1px solid #333;'>"
+        f"<span style='background-color:{colour}; border:1px solid {ui_colours().chip_border};'>"
         "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;</span>"
     )
 
@@ -213,20 +262,24 @@ class ExplorerPage(QWidget):
         self.controller = controller
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        label = QLabel("&Root:", self)
+        label = QLabel(self.tr("&Root:"), self)
         self.root_box = QComboBox(self)
         for root in controller.roots:
             self.root_box.addItem(root, root)
         label.setBuddy(self.root_box)
-        _name(self.root_box, "Root to explore", "L1 to S1 first, then C2 to S5")
+        _name(self.root_box, self.tr("Root to explore"), self.tr("L1 to S1 first, then C2 to S5"))
         self.root_box.currentIndexChanged.connect(
             lambda _: controller.set_root(self.root_box.currentData())
         )
-        self.previous = QPushButton("◀ &Previous", self)
-        _name(self.previous, "Previous root", "The root above (Left arrow or Page Up)")
+        self.previous = QPushButton(self.tr("◀ &Previous"), self)
+        _name(
+            self.previous,
+            self.tr("Previous root"),
+            self.tr("The root above (Left arrow or Page Up)"),
+        )
         self.previous.clicked.connect(lambda: controller.step(-1))
-        self.next = QPushButton("&Next ▶", self)
-        _name(self.next, "Next root", "The root below (Right arrow or Page Down)")
+        self.next = QPushButton(self.tr("&Next ▶"), self)
+        _name(self.next, self.tr("Next root"), self.tr("The root below (Right arrow or Page Down)"))
         self.next.clicked.connect(lambda: controller.step(1))
         row.addWidget(label)
         row.addWidget(self.root_box, 1)
@@ -235,11 +288,19 @@ class ExplorerPage(QWidget):
         layout.addLayout(row)
         self.facts_view = QTextBrowser(self)
         self.facts_view.setOpenLinks(False)
-        _name(self.facts_view, "Root facts", "Dermatome, key point, myotome, reflex, levels")
+        _name(
+            self.facts_view,
+            self.tr("Root facts"),
+            self.tr("Dermatome, key point, myotome, reflex, levels"),
+        )
         layout.addWidget(self.facts_view, FACTS_STRETCH)
         self.spine = _spine_view(self)
         if self.spine is not None:
-            _name(self.spine, "Spine diagram", "The explored root and the discs that compress it")
+            _name(
+                self.spine,
+                self.tr("Spine diagram"),
+                self.tr("The explored root and the discs that compress it"),
+            )
             layout.addWidget(self.spine, SPINE_STRETCH)
         self.presenting = False
 
@@ -335,7 +396,7 @@ class QuizPage(QWidget):
         # at the back of the hall reads them first.
         self.score = QLabel(self)
         self.score.setObjectName("quiz_score")
-        _name(self.score, "Quiz score")
+        _name(self.score, self.tr("Quiz score"))
         layout.addWidget(self.score)
         self.prompt = QLabel(self)
         self.prompt.setWordWrap(True)
@@ -353,17 +414,29 @@ class QuizPage(QWidget):
         self.feedback.setWordWrap(True)
         self.feedback.setObjectName("quiz_feedback")
         self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        _name(self.feedback, "Quiz feedback")
+        _name(self.feedback, self.tr("Quiz feedback"))
         layout.addWidget(self.feedback)
         row = QHBoxLayout()
-        self.next_button = QPushButton("&Next question ▶", self)
-        _name(self.next_button, "Next question", "Ask another question (Right arrow)")
+        self.next_button = QPushButton(self.tr("&Next question ▶"), self)
+        _name(
+            self.next_button,
+            self.tr("Next question"),
+            self.tr("Ask another question (Right arrow)"),
+        )
         self.next_button.clicked.connect(lambda: controller.next_question())
-        self.locate_button = QPushButton("&Find a dermatome", self)
-        _name(self.locate_button, "Find a dermatome", "Ask: click the territory of a root")
+        self.locate_button = QPushButton(self.tr("&Find a dermatome"), self)
+        _name(
+            self.locate_button,
+            self.tr("Find a dermatome"),
+            self.tr("Ask: click the territory of a root"),
+        )
         self.locate_button.clicked.connect(lambda: controller.next_question("locate"))
-        self.identify_button = QPushButton("Name the &root", self)
-        _name(self.identify_button, "Name the root", "Ask: which root is highlighted")
+        self.identify_button = QPushButton(self.tr("Name the &root"), self)
+        _name(
+            self.identify_button,
+            self.tr("Name the root"),
+            self.tr("Ask: which root is highlighted"),
+        )
         self.identify_button.clicked.connect(lambda: controller.next_question("identify"))
         for button in (self.next_button, self.locate_button, self.identify_button):
             row.addWidget(button)
@@ -402,12 +475,16 @@ class QuizPage(QWidget):
         quiz = self.controller.quiz
         question = quiz.question
         self.prompt.setText(question.prompt if question else "")
-        _name(self.prompt, "Quiz question", question.prompt if question else "")
+        _name(self.prompt, self.tr("Quiz question"), question.prompt if question else "")
         choices = question.choices if isinstance(question, IdentifyQuestion) else ()
         for index, button in enumerate(self.choice_buttons):
             if index < len(choices):
                 button.setText(f"&{CHOICE_KEYS[index]}  {choices[index]}")
-                _name(button, f"Answer {choices[index]}", f"Choose {choices[index]}")
+                _name(
+                    button,
+                    self.tr("Answer {0}").format(choices[index]),
+                    self.tr("Choose {0}").format(choices[index]),
+                )
                 button.setVisible(True)
                 button.setEnabled(not quiz.answered)
             else:
@@ -415,18 +492,21 @@ class QuizPage(QWidget):
         outcome = self.controller.last_outcome
         if outcome is None:
             hint = (
-                "Click the region on the map (any view)."
+                self.tr("Click the region on the map (any view).")
                 if isinstance(question, LocateQuestion)
-                else "Choose the root: click it, or Alt+1 … Alt+4."
+                else self.tr("Choose the root: click it, or Alt+1 … Alt+4.")
             )
             if isinstance(question, IdentifyQuestion) and question.case_story:
                 hint = f"{question.case_story}\n\n{hint}"
             self.feedback.setText(hint)
-            self.feedback.setStyleSheet("color: #111;")
+            self.feedback.setStyleSheet(f"color: {ui_colours().text};")
         else:
             head = {1.0: "✔ ", 0.5: "½ "}.get(outcome.credit, "✘ ")
             self.feedback.setText(head + outcome.feedback)
-            colour = {1.0: "#006B3C", 0.5: "#7A4F00"}.get(outcome.credit, "#B00020")
+            colours = ui_colours()
+            colour = {1.0: colours.quiz_right, 0.5: colours.quiz_half}.get(
+                outcome.credit, colours.quiz_wrong
+            )
             self.feedback.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.score.setText(quiz.score.text)
-        self.score.setToolTip(f"Atlas {quiz.atlas}")
+        self.score.setToolTip(self.tr("Atlas {0}").format(quiz.atlas))
