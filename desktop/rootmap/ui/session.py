@@ -241,6 +241,16 @@ class EncounterSession(QObject):
     def set_atlas(self, atlas: str) -> bool:
         return self.edit(atlas=atlas, text="Change atlas")
 
+    def set_exclusion(self, item: Finding | Sign, reason: str | None) -> bool:
+        """Mark a finding or sign of the shown visit "not due to a root" with ``reason``
+        (None: count it again)."""
+        if isinstance(item, Finding):
+            name = f"{item.kind}, {region_words(self.knowledge.regions, item.region, item.side)}"
+        else:
+            name = f"{item.sign.replace('_', ' ')}, {item.side}"
+        text = f"Not due to a root: {name} ({reason})" if reason else f"Due to a root: {name}"
+        return self.edit(self._state.encounter.with_exclusion(item, reason), text=text)
+
     # --- visits ------------------------------------------------------------------------------
     def visit_name(self, index: int | None = None) -> str:
         """``visit of 3 Nov 2026`` (or ``undated visit``)."""

@@ -35,6 +35,7 @@ class CommandSpec:
     context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut
     separator_before: bool = False
     submenu: bool = False  # a submenu filled when it opens (Open Recent)
+    checkable: bool = False  # a toggle (Compare with previous visit)
 
 
 WINDOW_COMMANDS: tuple[CommandSpec, ...] = (
@@ -82,6 +83,33 @@ WINDOW_COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("zoom.in", "View", "Zoom in", ("Ctrl+=", "Ctrl++"), separator_before=True),
     CommandSpec("zoom.out", "View", "Zoom out", ("Ctrl+-",)),
     CommandSpec("zoom.fit", "View", "Fit to window", ("Ctrl+0",)),
+    # Visits (``visit.*``) run in ``rootmap.ui.visits_panel.VisitActions``.
+    CommandSpec(
+        "visit.follow_up",
+        "Visit",
+        "&New Follow-up Visit…",
+        ("Ctrl+Shift+N",),
+        status="A dated visit for the same patient: map empty, exam not tested, history kept",
+    ),
+    CommandSpec("visit.previous", "Visit", "&Previous Visit", ("Alt+PgUp",)),
+    CommandSpec("visit.next", "Visit", "Ne&xt Visit", ("Alt+PgDown",)),
+    CommandSpec(
+        "visit.edit",
+        "Visit",
+        "&Edit This Visit",
+        status="Allow changes to the earlier visit shown (earlier visits are read-only)",
+        checkable=True,
+    ),
+    CommandSpec(
+        "visit.compare",
+        "Visit",
+        "&Compare with Previous Visit",
+        ("Ctrl+Shift+D",),
+        status="Show what changed since the visit before: map, examination and results",
+        checkable=True,
+        separator_before=True,
+    ),
+    CommandSpec("visit.list", "Visit", "Visit &List", status="Show or hide the visit list"),
 )
 
 
@@ -139,6 +167,7 @@ class WindowActions:
                 action = QAction(spec.text or text_of(spec.id), window)
                 slot = self._slot(spec.id, slots, routes)
                 action.triggered.connect(lambda _checked=False, s=slot: s())
+            action.setCheckable(spec.checkable)
             if spec.tip:
                 action.setToolTip(spec.tip)
             if spec.status:
