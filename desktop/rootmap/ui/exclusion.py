@@ -160,6 +160,7 @@ class Exclusions:
             return None
         menu = QMenu(self.parent)
         menu.setObjectName("region_menu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for finding in findings:
             self._add_actions(menu, finding, finding.kind.capitalize())
         menu.popup(where)
@@ -181,6 +182,7 @@ class Exclusions:
             return None
         menu = QMenu(self.parent)
         menu.setObjectName("sign_menu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._add_actions(menu, sign, combo.toolTip().split("\n")[0])
         menu.popup(where)
         return menu
