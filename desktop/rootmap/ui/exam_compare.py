@@ -62,8 +62,9 @@ class ExamComparison:
         if changes is None:
             return
         day = show_date(since) if since else "before"
+        short = day.rsplit(" ", 1)[0] if since else day  # "3 Nov": the year in the tooltip
         for header, side in zip(self.headers, SHOWN_SIDES, strict=True):
-            header.setText(f"<b>{side.capitalize()}</b><br><small>{day}</small>")
+            header.setText(f"<b>{side.capitalize()}</b><br><small>{short}</small>")
             header.setToolTip(f"the patient's {side} at the visit of {day}")
         by_key = {(c.sign, c.side): c for c in changes}
         for key, label in self.earlier.items():

@@ -209,6 +209,8 @@ class VisitActions:
             action.setChecked(on)
         if on:
             self.show_dock()
+        if self.panel is not None:
+            self.panel.compare_box.setChecked(on)
         self._show_comparison(self.session.analysis())
 
     # --- the dock --------------------------------------------------------------------------
