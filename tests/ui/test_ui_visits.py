@@ -153,6 +153,12 @@ def test_the_comparison_shows_the_change_map_legend_exam_and_words(window, qtbot
         "Same",
     ]
     assert "Changes since 3 Nov 2026" in panel.since.text()
+    rows = panel.table
+    qtbot.waitUntil(lambda: rows.topLevelItem(0).text(1) != "…")  # analysed a row a turn
+    qtbot.waitUntil(lambda: rows.topLevelItem(1).text(1) != "…")
+    assert [rows.topLevelItem(i).text(0) for i in range(2)] == ["3 Nov 2026", "17 Nov 2026"]
+    assert rows.topLevelItem(1).text(1) == "L5 left"
+    assert rows.topLevelItem(1).text(2).endswith(" %")
     words = panel.words.text()
     assert "great toe extension, left: 4/5 on 3 Nov 2026 → 2/5 on 17 Nov 2026" in words
     comparison = actions.exam_comparison

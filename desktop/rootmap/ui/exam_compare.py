@@ -71,10 +71,11 @@ class ExamComparison:
             change = by_key.get(key)
             value = change.earlier.value if change and change.earlier else None
             text = shown_value(value) if value is not None else "—"
-            if change is not None and change.change == "worse":
-                label.setText(f"{text} {WORSE_MARK}")
-                label.setStyleSheet(WORSE_STYLE)
-            else:
-                label.setText(text)
-                label.setStyleSheet("")
+            worse = change is not None and change.change == "worse"
+            shown = f"{text} {WORSE_MARK}" if worse else text
+            if label.text() != shown:
+                label.setText(shown)
+            style = WORSE_STYLE if worse else ""
+            if label.styleSheet() != style:  # (setting a style sheet is slow: only changes)
+                label.setStyleSheet(style)
             label.setToolTip(describe_sign_change(change) if change else "not tested either time")

@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -249,27 +249,64 @@ class VisitActions:
         shown = (visits, state.shown(), state.atlas)
         if shown == self._shown_rows:
             return
-        self._shown_rows = shown
         table = self.panel.table
+        if self._shown_rows is not None and self._shown_rows[::2] == shown[::2]:
+            self._shown_rows = shown  # the same visits, another one shown: restyle two rows
+            for index in range(table.topLevelItemCount()):
+                self._show_row_shown(table.topLevelItem(index), index == state.shown())
+            current = table.topLevelItem(state.shown())
+            if current is not None:
+                table.setCurrentItem(current)
+            return
+        self._shown_rows = shown
         table.clear()
         last = len(visits) - 1
         for index, visit in enumerate(visits):
-            top, extent = self._row(visit, state.atlas)
             when = show_date(visit.date) if visit.date else "undated"
-            item = QTreeWidgetItem([when, top, f"{extent:.1f} %"])
+            item = QTreeWidgetItem([when, *self._row_text(visit, state.atlas)])
             item.setData(0, Qt.ItemDataRole.UserRole, index)
             item.setToolTip(
                 0, "the current visit" if index == last else "an earlier visit (read-only)"
             )
-            if index == state.shown():
-                font = item.font(0)
-                font.setBold(True)
-                for column in range(3):
-                    item.setFont(column, font)
+            self._show_row_shown(item, index == state.shown())
             table.addTopLevelItem(item)
         current = table.topLevelItem(state.shown())
         if current is not None:
             table.setCurrentItem(current)
+        if any(self._rows.get((v, state.atlas)) is None for v in visits):
+            QTimer.singleShot(0, self._fill_rows)
+
+    @staticmethod
+    def _show_row_shown(item: QTreeWidgetItem | None, shown: bool) -> None:
+        """The shown visit's row in bold."""
+        if item is None or item.font(0).bold() == shown:
+            return
+        font = item.font(0)
+        font.setBold(shown)
+        for column in range(3):
+            item.setFont(column, font)
+
+    def _row_text(self, visit: Encounter, atlas: str) -> list[str]:
+        row = self._rows.get((visit, atlas))
+        return ["…", "…"] if row is None else [row[0], f"{row[1]:.1f} %"]
+
+    def _fill_rows(self) -> None:
+        """Analyse one visit not yet in the list, then the next on the next turn (a
+        document of 20 visits opens without waiting for 20 analyses)."""
+        if self.panel is None or self._shown_rows is None:
+            return
+        visits, _shown, atlas = self._shown_rows
+        missing = [i for i, v in enumerate(visits) if self._rows.get((v, atlas)) is None]
+        if not missing:
+            return
+        index = missing[0]
+        self._row(visits[index], atlas)
+        item = self.panel.table.topLevelItem(index)
+        if item is not None:
+            for column, text in enumerate(self._row_text(visits[index], atlas), start=1):
+                item.setText(column, text)
+        if len(missing) > 1:
+            QTimer.singleShot(0, self._fill_rows)
 
     def _row(self, visit: Encounter, atlas: str) -> tuple[str, float]:
         """(top root, extent) of a visit analysed on its own, cached by its content."""
