@@ -319,3 +319,20 @@ def test_a_finding_not_due_to_a_root_from_the_maps_context_menu(window, qtbot, t
     assert "old ankle fracture" in view.tooltip_text(view.item("left.dorsum_central"))
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not [i for i in view.scene().items() if isinstance(i, ExcludedItem) and i.isVisible()]
+
+
+def test_the_report_is_of_the_visit_on_screen(window, tmp_path):
+    from rootmap.reports.pdf import build_report
+
+    open_example(window, tmp_path)
+
+    def report_text() -> str:
+        session = window.session
+        document = session.shown_document()
+        return build_report(document, session.analysis(), session.knowledge, 600).toPlainText()
+
+    assert "Changes since 3 Nov 2026" in report_text()
+    window.session.show_visit(0)
+    assert window.session.shown_document().encounter == window.session.visits()[0]
+    assert "Changes since" not in report_text()
+    assert len(window.session.document().earlier) == 1  # saving still writes both visits

@@ -138,6 +138,14 @@ class EncounterSession(QObject):
             self._details(), encounter=every[-1], earlier=every[:-1], atlas=self._state.atlas
         )
 
+    def shown_document(self) -> Document:
+        """The document as of the visit shown: that visit current, the later ones left out
+        (what a report of the visit on screen shows, with its analysis)."""
+        state = self._state
+        return dataclass_replace(
+            self._details(), encounter=state.encounter, earlier=state.earlier, atlas=state.atlas
+        )
+
     def _details(self) -> Document:
         """The document's label, notes and dates (its encounter is not kept current)."""
         if self._document is None:
