@@ -336,3 +336,19 @@ def test_the_report_is_of_the_visit_on_screen(window, tmp_path):
     assert window.session.shown_document().encounter == window.session.visits()[0]
     assert "Changes since" not in report_text()
     assert len(window.session.document().earlier) == 1  # saving still writes both visits
+
+
+def test_an_earlier_visit_says_so_and_its_exam_cannot_be_changed(window, qtbot, tmp_path):
+    open_example(window, tmp_path)
+    where = window.visit_actions.where
+    assert where.isVisible() and where.text() == "Visit of 17 Nov 2026 (the current visit)"
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.AltModifier)  # previous
+    assert where.text() == "Visit of 3 Nov 2026 (an earlier visit, read-only)"
+    window.forms.setCurrentIndex(0)
+    combo = window.exam_panel.combo("great_toe_extension", "left")
+    assert combo.value() == 4
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # a user steps the grade
+    assert combo.value() == 4  # refused: the form shows the visit again
+    assert "read-only" in window.statusBar().currentMessage()
+    assert window.session.visits()[0].signs == window.encounter().signs

@@ -163,6 +163,10 @@ class VisitActions:
         self.overlay = ChangeOverlay(host.maps())
         self.exclusions = Exclusions(session, host.maps(), host.dialog_parent())
         self.exam_comparison: ExamComparison | None = None
+        self.where = QLabel(host.main_window())  # in the status bar: which visit is shown
+        self.where.setObjectName("visit_shown")
+        self.where.hide()
+        host.main_window().statusBar().insertPermanentWidget(0, self.where)
         self._rows: dict[tuple[Encounter, str], tuple[str, float]] = {}
         self._shown_rows: tuple[tuple[Encounter, ...], int, str] | None = None
         session.stateChanged.connect(self._on_state)
@@ -326,6 +330,18 @@ class VisitActions:
     def _show_actions(self) -> None:
         earlier = self.session.shown_index() < len(self.session.visits()) - 1
         editing = earlier and not self.session.is_read_only()
+        several = len(self.session.visits()) > 1
+        if several:
+            words = self.session.visit_name()
+            name = words[:1].upper() + words[1:]
+            if not earlier:
+                state = "the current visit"
+            else:
+                state = (
+                    "an earlier visit, being edited" if editing else "an earlier visit, read-only"
+                )
+            self.where.setText(f"{name} ({state})")
+        self.where.setVisible(several)
         edit = self.host.command_action("visit.edit")
         edit.setEnabled(earlier)
         edit.setChecked(editing)
