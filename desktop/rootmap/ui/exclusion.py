@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from rootmap.ui.session import EncounterSession
 
 EXCLUDED_GREY = "#6E6E6E"
-EXCLUDED_Z = 1.4  # over the marks, under a change map
+EXCLUDED_Z = 1.6  # over the marks and the change map, under the keyboard's current region
 
 
 def ask_reason(parent: QWidget, what: str) -> str | None:
