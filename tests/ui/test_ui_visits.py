@@ -125,6 +125,19 @@ def test_a_follow_up_from_a_saved_document_saves_two_visits(window, qtbot, tmp_p
     assert window.session.visits()[0].findings[0].region == "dorsum_central"
 
 
+def test_a_follow_up_of_a_new_undated_visit_is_offered_the_next_free_day(window, qtbot):
+    from datetime import date, timedelta
+
+    offered = []
+    window.visit_actions.ask_date = lambda _parent, default, earliest: (
+        offered.append((default, earliest)) or default.isoformat()
+    )
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL_SHIFT)
+    created = date.fromisoformat(window.session.document().created[:10])
+    assert offered == [(max(date.today(), created + timedelta(days=1)), created + timedelta(1))]
+    assert len(window.session.visits()) == 2
+
+
 def test_the_comparison_shows_the_change_map_legend_exam_and_words(window, qtbot, tmp_path):
     open_example(window, tmp_path)
     dorsal = shown_view(window, qtbot, "foot_dorsal")

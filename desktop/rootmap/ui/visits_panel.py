@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from rootmap.analysis import Analysis, Changes
 from rootmap.encounter import Encounter
-from rootmap.engine.progression import show_date
 from rootmap.ui.change_overlay import ChangeLegend, ChangeOverlay
 from rootmap.ui.exclusion import Exclusions
 
@@ -46,6 +45,14 @@ if TYPE_CHECKING:
     from rootmap.ui.host import VisitsHost
     from rootmap.ui.session import EncounterSession
     from rootmap.ui.undo_commands import EditorState
+
+
+def show_date(iso: str | None) -> str:
+    """``2026-11-03`` -> ``3 Nov 2026`` (the engine's wording, imported when first used:
+    the window builds this part before the engine is loaded)."""
+    from rootmap.engine.progression import show_date as engine_show_date
+
+    return engine_show_date(iso)
 
 
 class FollowUpDateDialog(QDialog):
@@ -163,6 +170,7 @@ class VisitActions:
         self.overlay = ChangeOverlay(host.maps())
         self.exclusions = Exclusions(session, host.maps(), host.dialog_parent())
         self.exam_comparison: ExamComparison | None = None
+        self._exam: ExamPanel | None = None
         self.where = QLabel(host.main_window())  # in the status bar: which visit is shown
         self.where.setObjectName("visit_shown")
         self.where.hide()
@@ -195,7 +203,9 @@ class VisitActions:
 
     def new_follow_up(self) -> bool:
         """Ask the date (today by default), then add the follow-up visit and show it."""
-        last = max((v.date for v in self.session.visits() if v.date), default=None)
+        # An undated single visit takes the document's creation date (as add_follow_up does).
+        created = self.session.document().created[:10]
+        last = max((v.date or created for v in self.session.visits()), default=None)
         earliest = date.fromordinal(date.fromisoformat(last).toordinal() + 1) if last else None
         default = max(date.today(), earliest) if earliest else date.today()
         day = self.ask_date(self.host.dialog_parent(), default, earliest)
@@ -353,17 +363,25 @@ class VisitActions:
 
     # --- the comparison --------------------------------------------------------------------
     def attach_exam(self, panel: ExamPanel) -> None:
-        from rootmap.ui.exam_compare import ExamComparison
-
+        """The Examination form is built: its sign menus now, its earlier-value columns
+        when first compared."""
         self.exclusions.attach_exam(panel)
-        self.exam_comparison = ExamComparison(panel)
-        self._show_comparison(self.session.analysis())
+        self._exam = panel
+        if self.comparing:
+            self._show_comparison(self.session.analysis())
 
     def _show_comparison(self, analysis: Analysis | None) -> None:
         changes = analysis.changes if analysis is not None and self.comparing else None
-        from rootmap.follow_up import region_changes
+        if changes:
+            from rootmap.follow_up import region_changes
 
-        self.overlay.set_changes(region_changes(changes) if changes else {})
+            self.overlay.set_changes(region_changes(changes))
+        else:
+            self.overlay.set_changes({})
+        if self.comparing and self.exam_comparison is None and self._exam is not None:
+            from rootmap.ui.exam_compare import ExamComparison
+
+            self.exam_comparison = ExamComparison(self._exam)
         if self.exam_comparison is not None:
             self.exam_comparison.set_comparison(
                 changes.since if changes else None, changes.signs if changes else None
