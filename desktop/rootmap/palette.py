@@ -188,6 +188,9 @@ REPORT_FIGURE_INK = "#222222"  # lettering on report figures
 # grey and for colour-blind viewers), light grey for regions nobody marked.
 HEATMAP_SCALE = ("#FFEDA0", "#FEB24C", "#FD8D3C", "#E31A1C", "#800026")
 HEATMAP_UNMARKED = "#ECECEC"
+# Marks the clinician set aside as "not due to a root": grey hatch over a veil of paper.
+EXCLUDED_GREY = "#6E6E6E"
+EXCLUDED_VEIL_ALPHA = 150
 
 
 # --- The window's colours: one set per theme -------------------------------------------------

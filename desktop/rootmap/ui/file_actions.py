@@ -284,7 +284,7 @@ class FileActions(QObject):
         if analysis is None:
             from rootmap.engine import analyze
 
-            return analyze(self.session.encounter(), self.knowledge, self.session.atlas())
+            return analyze(self.session.for_analysis(), self.knowledge, self.session.atlas())
         return analysis
 
     def export_pdf(self) -> bool:
@@ -299,7 +299,8 @@ class FileActions(QObject):
         from rootmap.reports.pdf import pdf_report_bytes
 
         try:
-            data = pdf_report_bytes(self.current_document(), self._analysis(), self.knowledge)
+            data = pdf_report_bytes(self.session.shown_document(), self._analysis(),
+                                    self.knowledge)  # fmt: skip
         except MapFileError as error:
             self.warn(
                 self.tr("Could not make the report: a map file is broken ({0}).").format(error)
@@ -316,7 +317,7 @@ class FileActions(QObject):
         dialog = QPrintDialog(printer, self.host.dialog_parent())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        document = self.current_document()
+        document = self.session.shown_document()  # the visit on screen, with its analysis
         text = build_report(document, self._analysis(), self.knowledge,
                             text_width_for(printer))  # fmt: skip
         print_report(text, printer, footer_text(document))

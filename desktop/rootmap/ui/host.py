@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
+    from rootmap.ui.exam_panel import ExamPanel
     from rootmap.ui.map_area import MapArea
 
 
@@ -63,3 +64,18 @@ class TeachingHost(MenuHost, Protocol):
     def main_window(self) -> QMainWindow: ...
 
     def maps(self) -> MapArea: ...
+
+
+class VisitsHost(MenuHost, Protocol):
+    """For the visits part: its declared Visit menu entries, a place for its dock, the
+    maps, and the Examination form once it is built."""
+
+    def main_window(self) -> QMainWindow: ...
+
+    def maps(self) -> MapArea: ...
+
+    def command_action(self, command_id: str) -> QAction: ...
+
+    def built_exam_panel(self) -> ExamPanel | None:
+        """The Examination form if it is built (None until it is first shown)."""
+        ...

@@ -87,6 +87,7 @@ if TYPE_CHECKING:  # imported when the core is built, after the first paint
     from rootmap.ui.spine_view import SpineView
     from rootmap.ui.teaching.mode import TeachingMode
     from rootmap.ui.undo_commands import EditorState
+    from rootmap.ui.visits_panel import VisitActions
 
 COLUMN_SIZES = [380, 800, 480]  # forms, maps, results: widths to start from
 
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self._history_panel: HistoryPanel | None = None  # ... and the History tab
         self._results_panel: ResultsPanel | None = None  # ... at the first result
         self._file_actions: FileActions | None = None  # ... at the first File command
+        self._visit_actions: VisitActions | None = None  # ... with the add-ons' menus
         self.first_paint_time: float | None = None  # time.perf_counter() at the first paint
         self.undo_stack = QUndoStack(self)  # the session's, from the first frame (menus)
         self.setWindowTitle("RootMap")
@@ -175,6 +177,18 @@ class MainWindow(QMainWindow):
             self._file_actions = FileActions(self._session(), self)
         return self._file_actions
 
+    @property
+    def visit_actions(self) -> VisitActions:
+        """Follow-up visits: the Visit menu's commands, the visit dock, the comparison."""
+        if self._visit_actions is None:
+            from rootmap.ui.visits_panel import VisitActions
+
+            self._visit_actions = VisitActions(self._session(), self)
+        return self._visit_actions
+
+    def built_exam_panel(self) -> ExamPanel | None:
+        return self._exam_panel
+
     def is_built(self, part: str) -> bool:
         """Whether a part built on first need exists yet: "core" (session, maps),
         "results", "exam" or "history" (the forms), "spine", "file_actions"."""
@@ -222,6 +236,7 @@ class MainWindow(QMainWindow):
             from rootmap.ui.teaching.mode import TeachingMode
 
             self.teaching = TeachingMode(self._session(), self)  # Teaching, Cases menus, keys
+            self.visit_actions  # noqa: B018 - the visit dock follows the documents opened
             self._ready = True
             self.ready.emit()
         return True
@@ -433,6 +448,8 @@ class MainWindow(QMainWindow):
         self.forms.setMinimumWidth(panel.sizeHint().width() + 24)
         self._columns.setSizes(COLUMN_SIZES)  # again, now that the forms column has its width
         panel.signEdited.connect(self._on_sign_edited)
+        if self._visit_actions is not None:
+            self._visit_actions.attach_exam(panel)
 
     def _build_history_panel(self) -> None:
         from rootmap.ui.history_panel import HistoryPanel
@@ -465,7 +482,7 @@ class MainWindow(QMainWindow):
         self.window_actions = actions = WindowActions(
             self,
             slots,
-            {"file.": self._run_file_command},
+            {"file.": self._run_file_command, "visit.": self._run_visit_command},
             {"undo": self.undo_action, "redo": self.redo_action},
             self._tool_text,
         )
@@ -491,6 +508,9 @@ class MainWindow(QMainWindow):
 
     def _run_file_command(self, command_id: str) -> None:
         self.file_actions.run(command_id)
+
+    def _run_visit_command(self, command_id: str) -> None:
+        self.visit_actions.run(command_id)
 
     def _show_page(self, index: int) -> None:
         self.map_tabs().setCurrentIndex(index)
@@ -567,8 +587,8 @@ class MainWindow(QMainWindow):
         tool = self.finding_palette.tool()
         erase = button == "right" or tool == ERASER
         kind = None if erase else tool
-        self.session.click_region(region, side, kind, self.finding_palette.intensity())
-        self.show_message(self.undo_stack.undoText())
+        if self.session.click_region(region, side, kind, self.finding_palette.intensity()):
+            self.show_message(self.undo_stack.undoText())
 
     def _on_region_hovered(self, key: str) -> None:
         from rootmap.ui import overlays

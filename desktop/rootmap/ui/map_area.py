@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -57,6 +57,8 @@ CAPTION_HEIGHT = 24  # a map's caption above it, roughly
 class MapArea(QTabWidget):
     regionClicked = Signal(str, str)  # key, "left" (mark) or "right" (clear)
     regionHovered = Signal(str)
+    regionMenuRequested = Signal(str, QPoint)  # key, global position (a region's menu)
+    viewBuilt = Signal(object)  # MapGraphicsView: a map page was built
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -218,11 +220,13 @@ class MapArea(QTabWidget):
         view.tooltip_text = lambda item: self.tooltip_text(item)
         view.regionClicked.connect(self.regionClicked)
         view.regionHovered.connect(self.regionHovered)
+        view.regionMenuRequested.connect(self.regionMenuRequested)
         view.currentRegionChanged.connect(lambda key, v=view: self._announce(v, key))
         self._views[name] = view
         for key, item in view.items_by_key.items():
             item.set_marks(self._marks.get(key, ()))
             item.set_highlight(self._highlight.get(key, HIGHLIGHT_NONE))
+        self.viewBuilt.emit(view)
         return cell
 
     def _announce(self, view: MapGraphicsView, key: str) -> None:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFocusEvent,
     QHelpEvent,
     QKeyEvent,
@@ -191,6 +192,7 @@ class MapGraphicsView(QGraphicsView):
     regionClicked = Signal(str, str)  # region key ("left.dorsum_central"), "left"/"right"
     regionHovered = Signal(str)  # key, or "" when the pointer leaves the regions
     currentRegionChanged = Signal(str)  # the keyboard's current region moved (key)
+    regionMenuRequested = Signal(str, QPoint)  # Ctrl+right click or the Menu key: key, where
 
     def __init__(self, geometry: MapGeometry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -526,6 +528,11 @@ class MapGraphicsView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
+        if button == Qt.MouseButton.RightButton and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            event.accept()  # Ctrl+right click: the region's context menu, not a clear
+            return
         if button in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
             item = self.region_at(event.position())
             if item is not None:
@@ -560,9 +567,19 @@ class MapGraphicsView(QGraphicsView):
             return
         super().mouseReleaseEvent(event)
 
-    def contextMenuEvent(self, event: object) -> None:
-        # The right button clears a region; no context menu.
-        pass
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        # The right button clears a region; Ctrl+right click or the Menu key asks for the
+        # region's menu (the window decides what it holds).
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            item = self.items_by_key.get(self.current_key)
+            where = self.mapFromScene(item.label_point) if item is not None else QPoint()
+        elif event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            item = self.region_at(QPointF(event.pos()))
+            where = event.pos()
+        else:
+            return
+        if item is not None:
+            self.regionMenuRequested.emit(item.key, self.viewport().mapToGlobal(where))
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

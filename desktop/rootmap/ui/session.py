@@ -1,7 +1,8 @@
 """One open document, between the window and its parts: ``EncounterSession``.
 
-The session is the single source of truth of the window side. It owns the encounter
-being edited (today one visit; ``visits()`` is where a list of visits will go), the
+The session is the single source of truth of the window side. It owns the document's
+visits (``visits()``, oldest first) and which one is shown and edited (``encounter()``,
+``shown_index()``), the
 dermatome atlas it is read against, the undo stack, the knowledge, the current
 analysis, the file path, the patient label and notes, and the modified flag. Parts
 (the window, the panels, file actions, teaching, reports, later a comparison view)
@@ -17,11 +18,23 @@ Signals (emitted in this order after a change):
 - ``analysisChanged(Analysis | None)``: the engine's new answer (None: it failed).
 - ``fileChanged()``: the path, the label/notes or the modified flag changed.
 - ``messageRequested(str, int)``: a line for the status bar (text, timeout in ms).
+- ``editableChanged(bool)``: whether the shown visit may be edited changed.
+
+Visits: the last visit is the current one and always editable; an earlier visit is
+read-only until ``set_earlier_editable(True)`` (the user's deliberate "Edit this
+visit"), which lasts until another visit is shown. An edit of a read-only visit is
+refused with a line in the status bar. ``show_visit``, ``add_follow_up`` and every edit
+of any visit are steps on the undo stack. The shown visit is analysed with the visits
+before it as ``previous`` (``rootmap.documents.for_analysis``), so its analysis has
+``changes`` and the progressive-deficit flag from visits. Switching visits does not
+make the document modified: the modified flag compares the visits and atlas with those
+last saved or opened.
 
 Commands: ``mark``, ``erase``, ``click_region``, ``clear``, ``set_sign``,
 ``set_history``, ``set_atlas``, ``edit`` (any new encounter and/or atlas, one step),
 ``replace`` (New, Open, a teaching case: clears the undo history), ``load_document``,
-``set_details``, ``mark_saved``.
+``set_details``, ``mark_saved``, ``show_visit``, ``add_follow_up``,
+``set_earlier_editable``.
 """
 
 from __future__ import annotations
@@ -61,6 +74,7 @@ class EncounterSession(QObject):
     analysisChanged = Signal(object)  # Analysis | None
     fileChanged = Signal()
     messageRequested = Signal(str, int)
+    editableChanged = Signal(bool)
 
     def __init__(
         self,
@@ -77,10 +91,22 @@ class EncounterSession(QObject):
         self._opened = time.time()  # the new document's creation time
         self._path: Path | None = None
         self._unsaved_details = False  # label/notes edited, or recovered work
+        self._clean = self._content()  # the visits and atlas as last saved or opened
+        self._modified = False  # is_modified() as last announced
+        self._earlier_editable = False  # the user chose to edit the earlier visit shown
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     def _on_clean_changed(self, _clean: bool) -> None:
         if Shiboken.isValid(self):  # the stack also signals while its owner dies
+            self._announce_modified()
+
+    def _content(self) -> tuple[tuple[Encounter, ...], str]:
+        return self._state.visits(), self._state.atlas
+
+    def _announce_modified(self, force: bool = False) -> None:
+        modified = self.is_modified()
+        if force or modified != self._modified:
+            self._modified = modified
             self.fileChanged.emit()
 
     # --- what is open ----------------------------------------------------------------------
@@ -91,8 +117,22 @@ class EncounterSession(QObject):
         return self._state.encounter
 
     def visits(self) -> tuple[Encounter, ...]:
-        """The document's visits, oldest first (today exactly one: the encounter)."""
-        return (self._state.encounter,)
+        """The document's visits, oldest first; the last is the current one."""
+        return self._state.visits()
+
+    def shown_index(self) -> int:
+        """The position of the visit shown (and edited) in ``visits()``."""
+        return self._state.shown()
+
+    def for_analysis(self) -> Encounter:
+        """The shown visit with the visits before it as ``previous`` (what the engine reads)."""
+        if not self._state.earlier:
+            return self._state.encounter
+        return dataclass_replace(self._state.encounter, previous=self._state.earlier)
+
+    def is_read_only(self) -> bool:
+        """An earlier visit the user has not chosen to edit."""
+        return bool(self._state.later) and not self._earlier_editable
 
     def atlas(self) -> str:
         return self._state.atlas
@@ -101,9 +141,18 @@ class EncounterSession(QObject):
         return self._analysis
 
     def document(self) -> Document:
-        """The document as it would be saved now."""
+        """The document as it would be saved now: every visit."""
+        every = self._state.visits()
         return dataclass_replace(
-            self._details(), encounter=self._state.encounter, atlas=self._state.atlas
+            self._details(), encounter=every[-1], earlier=every[:-1], atlas=self._state.atlas
+        )
+
+    def shown_document(self) -> Document:
+        """The document as of the visit shown: that visit current, the later ones left out
+        (what a report of the visit on screen shows, with its analysis)."""
+        state = self._state
+        return dataclass_replace(
+            self._details(), encounter=state.encounter, earlier=state.earlier, atlas=state.atlas
         )
 
     def _details(self) -> Document:
@@ -124,7 +173,7 @@ class EncounterSession(QObject):
         return self._path.name if self._path else self.tr("Untitled")
 
     def is_modified(self) -> bool:
-        return self._unsaved_details or not self.undo_stack.isClean()
+        return self._unsaved_details or self._content() != self._clean
 
     def valid_atlas(self, atlas: str | None) -> str:
         """``atlas`` when the knowledge has it, else the default atlas."""
@@ -140,13 +189,21 @@ class EncounterSession(QObject):
         text: str = "Edit",
         merge_field: str | None = None,
     ) -> bool:
-        """One undoable change; False (and nothing recorded) when nothing changes."""
-        after = EditorState(
-            self._state.encounter if encounter is None else encounter,
-            self._state.atlas if atlas is None else self.valid_atlas(atlas),
+        """One undoable change of the shown visit and/or the atlas; False (and nothing
+        recorded) when nothing changes or the shown visit is read-only."""
+        after = dataclass_replace(
+            self._state,
+            encounter=self._state.encounter if encounter is None else encounter,
+            atlas=self._state.atlas if atlas is None else self.valid_atlas(atlas),
         )
         if after == self._state:
             return False
+        if after.encounter != self._state.encounter and self.is_read_only():
+            self._refuse_edit()
+            return False
+        return self._push(after, text, merge_field)
+
+    def _push(self, after: EditorState, text: str, merge_field: str | None = None) -> bool:
         self.undo_stack.push(StateChange(self._apply, self._state, after, text, merge_field))
         return True
 
@@ -207,19 +264,90 @@ class EncounterSession(QObject):
     def set_atlas(self, atlas: str) -> bool:
         return self.edit(atlas=atlas, text=self.tr("Change atlas"))
 
+    def set_exclusion(self, item: Finding | Sign, reason: str | None) -> bool:
+        """Mark a finding or sign of the shown visit "not due to a root" with ``reason``
+        (None: count it again)."""
+        if isinstance(item, Finding):
+            name = f"{item.kind}, {region_words(self.knowledge.regions, item.region, item.side)}"
+        else:
+            name = f"{item.sign.replace('_', ' ')}, {item.side}"
+        text = f"Not due to a root: {name} ({reason})" if reason else f"Due to a root: {name}"
+        return self.edit(self._state.encounter.with_exclusion(item, reason), text=text)
+
+    # --- visits ------------------------------------------------------------------------------
+    def visit_name(self, index: int | None = None) -> str:
+        """``visit of 3 Nov 2026`` (or ``undated visit``)."""
+        from rootmap.engine.progression import show_date
+
+        every = self._state.visits()
+        day = every[self._state.shown() if index is None else index].date
+        return f"visit of {show_date(day)}" if day else "undated visit"
+
+    def show_visit(self, index: int) -> bool:
+        """Show (and edit) visit ``index``; one undo step. False if it is shown already."""
+        every = self._state.visits()
+        index = index % len(every)
+        if index == self._state.shown():
+            return False
+        return self._push(self._state.showing(index), f"Show the {self.visit_name(index)}")
+
+    def add_follow_up(self, day: str) -> bool:
+        """A new current visit on ``day`` (ISO date), shown: the map empty, the exam not
+        tested, the lasting history carried over; one undo step. False (and a status
+        line) when it cannot be dated so."""
+        from rootmap.documents import VisitError
+        from rootmap.documents import add_follow_up as follow_up
+
+        try:
+            document = follow_up(self.document(), day)
+        except VisitError as error:
+            self.messageRequested.emit(f"No follow-up visit: {error}", 10000)
+            return False
+        after = EditorState(document.encounter, self._state.atlas, document.earlier)
+        from rootmap.engine.progression import show_date
+
+        return self._push(after, f"New follow-up visit, {show_date(day)}")
+
+    def set_earlier_editable(self, on: bool) -> None:
+        """Let the user edit the earlier visit shown (until another visit is shown)."""
+        if on != self._earlier_editable:
+            self._earlier_editable = on
+            self.editableChanged.emit(not self.is_read_only())
+
+    def _refuse_edit(self) -> None:
+        self.messageRequested.emit(
+            f"The {self.visit_name()} is an earlier visit, shown read-only: choose "
+            "Visit ▸ Edit This Visit to change it.",
+            8000,
+        )
+        self.stateChanged.emit(EditorState(Encounter(), ""), self._state)  # forms show it again
+
     # --- whole documents (not undoable) -------------------------------------------------------
     def replace(self, encounter: Encounter, atlas: str | None = None) -> None:
         """Show a new encounter (New, Open, a case); clears the undo history."""
+        self._replace_state(
+            EditorState(
+                dataclass_replace(encounter, previous=()),
+                self.valid_atlas(atlas),
+                tuple(sorted(encounter.previous, key=lambda v: v.date or "")),
+            )
+        )
+
+    def _replace_state(self, state: EditorState) -> None:
         self.undo_stack.clear()
-        self._apply(EditorState(encounter, self.valid_atlas(atlas)))
+        self._apply(state)
+        self._clean = self._content()
         self.undo_stack.setClean()
+        self._announce_modified()
 
     def load_document(self, document: Document, path: Path | None, unsaved: bool = False) -> None:
         """Open ``document`` (from ``path``; ``unsaved``: recovered work to save again)."""
         self._document = document
         self._path = path
         self._unsaved_details = unsaved
-        self.replace(document.encounter, document.atlas)
+        self._replace_state(
+            EditorState(document.encounter, self.valid_atlas(document.atlas), document.earlier)
+        )
         self.fileChanged.emit()
 
     def set_details(self, label: str, notes: str) -> bool:
@@ -237,8 +365,9 @@ class EncounterSession(QObject):
         self._document = document
         self._path = path.absolute()
         self._unsaved_details = False
+        self._clean = self._content()
         self.undo_stack.setClean()
-        self.fileChanged.emit()
+        self._announce_modified(force=True)
 
     # --- applying a state --------------------------------------------------------------------
     def refresh(self) -> None:
@@ -249,15 +378,22 @@ class EncounterSession(QObject):
 
     def _apply(self, state: EditorState) -> None:
         before, self._state = self._state, state
+        if self._earlier_editable and (state.shown(), len(state.later)) != (
+            before.shown(),
+            len(before.later),
+        ):
+            self._earlier_editable = False  # another visit: read-only again
+            self.editableChanged.emit(not self.is_read_only())
         self.stateChanged.emit(before, state)
         if state.encounter != before.encounter:
             self.encounterChanged.emit(state.encounter)
         if state.atlas != before.atlas:
             self.atlasChanged.emit(state.atlas)
         self._analyze()
+        self._announce_modified()
 
     def _analyze(self) -> None:
-        encounter, atlas = self._state.encounter, self._state.atlas
+        encounter, atlas = self.for_analysis(), self._state.atlas
         try:
             if encounter == Encounter():
                 # Nothing recorded: nothing to explain (and start-up need not load the engine).

@@ -17,10 +17,27 @@ from rootmap.encounter import Encounter
 
 @dataclass(frozen=True)
 class EditorState:
-    """What the user edits: the encounter and the dermatome atlas it is read against."""
+    """What the user edits: the visit shown (``encounter``), the dermatome atlas it is
+    read against, and the document's other visits: ``earlier`` (before the shown one,
+    oldest first) and ``later`` (after it). An edit replaces ``encounter`` only."""
 
     encounter: Encounter
     atlas: str
+    earlier: tuple[Encounter, ...] = ()
+    later: tuple[Encounter, ...] = ()
+
+    def visits(self) -> tuple[Encounter, ...]:
+        """Every visit, oldest first."""
+        return (*self.earlier, self.encounter, *self.later)
+
+    def shown(self) -> int:
+        """The position of the shown visit in ``visits()``."""
+        return len(self.earlier)
+
+    def showing(self, index: int) -> EditorState:
+        """The same visits with visit ``index`` shown."""
+        every = self.visits()
+        return EditorState(every[index], self.atlas, every[:index], every[index + 1 :])
 
 
 # Merge ids: one per field whose edits arrive keystroke by keystroke.

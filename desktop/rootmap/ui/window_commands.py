@@ -36,6 +36,7 @@ class CommandSpec:
     context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut
     separator_before: bool = False
     submenu: bool = False  # a submenu filled when it opens (Open Recent)
+    checkable: bool = False  # a toggle (Compare with previous visit)
 
 
 # The menus' titles (a command's ``menu`` is its key); texts, tips and menu titles are
@@ -45,6 +46,7 @@ MENU_TITLES = {
     "Edit": QT_TRANSLATE_NOOP("WindowCommands", "&Edit"),
     "Tools": QT_TRANSLATE_NOOP("WindowCommands", "&Tools"),
     "View": QT_TRANSLATE_NOOP("WindowCommands", "&View"),
+    "Visit": QT_TRANSLATE_NOOP("WindowCommands", "V&isit"),
 }
 
 
@@ -157,6 +159,54 @@ WINDOW_COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec(
         "zoom.fit", "View", QT_TRANSLATE_NOOP("WindowCommands", "Fit to window"), ("Ctrl+0",)
     ),
+    # Visits (``visit.*``) run in ``rootmap.ui.visits_panel.VisitActions``.
+    CommandSpec(
+        "visit.follow_up",
+        "Visit",
+        QT_TRANSLATE_NOOP("WindowCommands", "&New Follow-up Visit…"),
+        ("Ctrl+Shift+N",),
+        status=QT_TRANSLATE_NOOP(
+            "WindowCommands",
+            "A dated visit for the same patient: map empty, exam not tested, history kept",
+        ),
+    ),
+    CommandSpec(
+        "visit.previous",
+        "Visit",
+        QT_TRANSLATE_NOOP("WindowCommands", "&Previous Visit"),
+        ("Alt+PgUp",),
+    ),
+    CommandSpec(
+        "visit.next", "Visit", QT_TRANSLATE_NOOP("WindowCommands", "Ne&xt Visit"), ("Alt+PgDown",)
+    ),
+    CommandSpec(
+        "visit.edit",
+        "Visit",
+        QT_TRANSLATE_NOOP("WindowCommands", "&Edit This Visit"),
+        status=QT_TRANSLATE_NOOP(
+            "WindowCommands",
+            "Allow changes to the earlier visit shown (earlier visits are read-only)",
+        ),
+        checkable=True,
+    ),
+    CommandSpec(
+        "visit.compare",
+        "Visit",
+        QT_TRANSLATE_NOOP("WindowCommands", "&Compare with Previous Visit"),
+        ("Ctrl+Shift+D",),
+        status=QT_TRANSLATE_NOOP(
+            "WindowCommands",
+            "Show what changed since the visit before: map, examination and results",
+        ),
+        checkable=True,
+        separator_before=True,
+    ),
+    CommandSpec(
+        "visit.list",
+        "Visit",
+        QT_TRANSLATE_NOOP("WindowCommands", "Visit &List"),
+        status=QT_TRANSLATE_NOOP("WindowCommands", "Show or hide the visit list"),
+    ),
 )
 
 
@@ -215,6 +265,7 @@ class WindowActions:
                 action = QAction(_tr(spec.text) or text_of(spec.id), window)
                 slot = self._slot(spec.id, slots, routes)
                 action.triggered.connect(lambda _checked=False, s=slot: s())
+            action.setCheckable(spec.checkable)
             if spec.tip:
                 action.setToolTip(_tr(spec.tip))
             if spec.status:
