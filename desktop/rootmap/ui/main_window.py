@@ -50,8 +50,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -70,6 +70,7 @@ from rootmap.ui.finding_palette import ERASER, TOOLS, FindingPalette
 from rootmap.ui.red_flag_banner import RedFlagBanner
 from rootmap.ui.shell import MAP_TAB_TITLES, disclaimer_label, empty_map_tabs, empty_results
 from rootmap.ui.window_commands import WindowActions
+from rootmap.ui.window_layout import SIDE_MIN, column_sizes, map_is_squeezed
 
 if TYPE_CHECKING:  # imported when the core is built, after the first paint
     from PySide6.QtGui import QCloseEvent, QPaintEvent
@@ -88,7 +89,10 @@ if TYPE_CHECKING:  # imported when the core is built, after the first paint
     from rootmap.ui.teaching.mode import TeachingMode
     from rootmap.ui.undo_commands import EditorState
 
-COLUMN_SIZES = [380, 800, 480]  # forms, maps, results: widths to start from
+
+def atlas_people(name: str) -> str:
+    """An atlas by its authors: "Lee et al. 2008 (evidence-based)" -> "Lee et al. 2008"."""
+    return name.split(" (", 1)[0]
 
 
 def _scroll_area(parent: QWidget) -> QScrollArea:
@@ -97,6 +101,29 @@ def _scroll_area(parent: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
+
+
+class ShortAction(QAction):
+    """A toolbar twin of an action with a changing text (Undo, Redo): a short label, so
+    that the toolbar never jumps; the whole text ("Undo Numbness over …") is its tooltip
+    (and the Edit menu's entry); enabled and triggered with it."""
+
+    def __init__(self, full: QAction, icon: QIcon, label: str, parent: QObject) -> None:
+        super().__init__(icon, label, parent)
+        self.full = full
+        self.setObjectName(f"toolbar_{label.lower()}")
+        full.changed.connect(self.follow)
+        self.triggered.connect(full.trigger)
+        self.follow()
+
+    def follow(self) -> None:
+        full = self.full
+        if not (Shiboken.isValid(full) and Shiboken.isValid(self)):
+            return
+        self.setEnabled(full.isEnabled())
+        text = full.text().replace("&", "")
+        keys = full.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.setToolTip(f"{text} ({keys})" if keys else text)
 
 
 class MainWindow(QMainWindow):
@@ -125,6 +152,8 @@ class MainWindow(QMainWindow):
         self._results_panel: ResultsPanel | None = None  # ... at the first result
         self._file_actions: FileActions | None = None  # ... at the first File command
         self.first_paint_time: float | None = None  # time.perf_counter() at the first paint
+        self.remember_layout = False  # the app's window: sizes kept between runs (not tests)
+        self._columns_chosen = False  # the user moved a column edge (or the last run's came back)
         self.undo_stack = QUndoStack(self)  # the session's, from the first frame (menus)
         self.setWindowTitle("RootMap")
         self.setObjectName("main_window")
@@ -308,8 +337,9 @@ class MainWindow(QMainWindow):
         self.banner = RedFlagBanner(central)
         column.addWidget(self.banner)
 
+        # The side columns give way to the map: they can be dragged narrower or collapsed.
         splitter = QSplitter(Qt.Orientation.Horizontal, central)
-        splitter.setChildrenCollapsible(False)
+        splitter.setObjectName("columns")
         self.forms = QTabWidget(splitter)
         self.forms.setDocumentMode(True)
         self._exam_page = _scroll_area(self.forms)
@@ -319,6 +349,7 @@ class MainWindow(QMainWindow):
         # Stand-ins for the first frame; the map area and the results panel replace them.
         self._map_tabs = empty_map_tabs(splitter)
         self.right = QSplitter(Qt.Orientation.Vertical, splitter)
+        self.right.setObjectName("results_column")
         self._results_stand_in = empty_results(self.right)
         self.spine_holder = QWidget(self.right)
         QVBoxLayout(self.spine_holder).setContentsMargins(0, 0, 0, 0)
@@ -332,10 +363,14 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.forms)
         splitter.addWidget(self._map_tabs)
         splitter.addWidget(self.right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 0)
-        splitter.setSizes(COLUMN_SIZES)
+        splitter.setStretchFactor(0, 1)  # a change of width: mostly the map's
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 1)
+        splitter.setCollapsible(1, False)
+        self.forms.setMinimumWidth(SIDE_MIN)
+        splitter.setSizes(column_sizes(self.width()))
+        splitter.splitterMoved.connect(self._on_columns_moved)
+        splitter.installEventFilter(self)  # its width changes: the map keeps most of it
         self._columns = splitter
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -375,10 +410,12 @@ class MainWindow(QMainWindow):
         self.window_actions.set_keys()
         knowledge = self._knowledge = self._knowledge or load_knowledge()
         self.session = session = EncounterSession(knowledge, self.undo_stack, self)
-        for atlas_id, atlas in knowledge.atlases.items():
-            self.atlas_combo.addItem(atlas.name, atlas_id)
+        for atlas_id, atlas in knowledge.atlases.items():  # people's names, the rest a tip
+            self.atlas_combo.addItem(atlas_people(atlas.name), atlas_id)
             self.atlas_combo.setItemData(
-                self.atlas_combo.count() - 1, atlas.description, Qt.ItemDataRole.ToolTipRole
+                self.atlas_combo.count() - 1,
+                f"{atlas.name}: {atlas.description}",
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.map_area = MapArea()
         self.map_area.tooltip_text = self._tooltip
@@ -424,8 +461,6 @@ class MainWindow(QMainWindow):
         panel = self._exam_panel = ExamPanel(labels, self._exam_page)
         panel.set_signs(session.encounter().signs)
         self._exam_page.setWidget(panel)
-        self.forms.setMinimumWidth(panel.sizeHint().width() + 24)
-        self._columns.setSizes(COLUMN_SIZES)  # again, now that the forms column has its width
         panel.signEdited.connect(self._on_sign_edited)
 
     def _build_history_panel(self) -> None:
@@ -476,12 +511,29 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addWidget(self.finding_palette)
         toolbar.addSeparator()
+        # Undo and Redo with short labels, so that the toolbar never jumps; the whole
+        # action text ("Undo Numbness over …") is their tooltip and the Edit menu's entry.
+        self.undo_button = self._short_action(self.undo_action, "Undo", "edit-undo")
+        self.redo_button = self._short_action(self.redo_action, "Redo", "edit-redo")
+        for action in (self.undo_button, self.redo_button, self.clear_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
         toolbar.addWidget(QLabel(" Atlas ", self))
         toolbar.addWidget(self.atlas_combo)
-        toolbar.addSeparator()
-        for action in (self.undo_action, self.redo_action, self.clear_action):
-            toolbar.addAction(action)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(toolbar)
+
+    def _short_action(self, full: QAction, label: str, icon_name: str) -> QAction:
+        """A toolbar twin of ``full`` (undo or redo): a short label and an icon."""
+        from PySide6.QtWidgets import QStyle
+
+        pixmap = (
+            QStyle.StandardPixmap.SP_ArrowBack
+            if label == "Undo"
+            else QStyle.StandardPixmap.SP_ArrowForward
+        )
+        icon = QIcon.fromTheme(icon_name, self.style().standardIcon(pixmap))
+        return ShortAction(full, icon, label, self)
 
     def _run_file_command(self, command_id: str) -> None:
         self.file_actions.run(command_id)
@@ -611,10 +663,41 @@ class MainWindow(QMainWindow):
             self.knowledge, self.session.state(), item.region, item.side, html=True
         )
 
+    # --- the columns' sizes (rootmap.ui.window_layout) -----------------------------------
+    def restore_layout(self) -> bool:
+        """The app's start: the last run's geometry and column sizes, and remember them at
+        the end; True when the geometry came back."""
+        from rootmap.ui import window_layout
+
+        self.remember_layout = True
+        restored = window_layout.restore(self, self._columns, self.right)
+        self._columns_chosen = restored
+        return restored
+
+    def fit_columns(self, width: int | None = None) -> None:
+        """The map keeps most of the width; the side columns share the rest."""
+        self._columns.setSizes(column_sizes(width or self._columns.width()))
+
+    def _on_columns_moved(self, _pos: int, _index: int) -> None:
+        self._columns_chosen = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._columns and event.type() == QEvent.Type.Resize:
+            assert isinstance(event, QResizeEvent)
+            width = event.size().width()
+            sizes = self._columns.sizes()
+            if not self._columns_chosen or map_is_squeezed(sizes):
+                self.fit_columns(width)  # before the splitter lays out its new width
+        return super().eventFilter(watched, event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._close_guard is not None and not self._close_guard():
             event.ignore()
             return
+        if self.remember_layout:
+            from rootmap.ui import window_layout
+
+            window_layout.remember(self, self._columns, self.right)
         super().closeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -19,6 +19,7 @@ is built and, on every change, to the items that changed only.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
@@ -62,6 +63,7 @@ class MapArea(QTabWidget):
         self._marks: dict[str, tuple[Mark, ...]] = {}
         self._highlight: dict[str, int] = {}
         self._row_needs: dict[QWidget, dict[int, float]] = {}  # page -> row -> height/width
+        self._two_by_two: dict[QWidget, bool] = {}  # page -> its maps laid out 2x2 (wide)
         self.tooltip_text: Callable[[RegionItem], str] = lambda item: item.key
         for title, _names in PAGES:
             page = QWidget(self)
@@ -171,6 +173,14 @@ class MapArea(QTabWidget):
             return
         width, height = page.width(), page.height() - CAPTION_HEIGHT * len(needs)
         want = {row: need * width for row, need in needs.items()}
+        if len(needs) > 2:  # a wide page: the full-width maps side by side (2x2) if larger
+            top = min(want)
+            floors = sum(min(v, height) / 2 for row, v in want.items() if row != top)
+            self._regrid(page, grid, min(want[top], height / 2) + floors > height)
+            if self._two_by_two.get(page):
+                for row in needs:
+                    grid.setRowStretch(row, 1 if row <= top + 1 else 0)
+                return
         if sum(want.values()) > height > 0:
             top = min(want)
             first = min(want[top], height / 2)
@@ -181,6 +191,31 @@ class MapArea(QTabWidget):
             }
         for row, view_height in want.items():  # a row is its maps and their captions
             grid.setRowStretch(row, max(1, round(view_height + CAPTION_HEIGHT)))
+
+    def is_two_by_two(self, page: QWidget) -> bool:
+        """Whether the page's maps are laid out 2x2 (a wide page) rather than stacked."""
+        return self._two_by_two.get(page, False)
+
+    def _regrid(self, page: QWidget, grid: QGridLayout, two_by_two: bool) -> None:
+        """Lay the page's maps out as CELLS has them, or in a 2x2 grid."""
+        if self._two_by_two.get(page, False) == two_by_two:
+            return
+        self._two_by_two[page] = two_by_two
+        placed: list[tuple[QWidget, int, int, int]] = []  # widget, row, column, span
+        for i in range(grid.count()):
+            item = grid.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                position = cast(tuple[int, int, int, int], grid.getItemPosition(i))
+                placed.append((widget, position[0], position[1], position[3]))
+        for widget, *_ in placed:
+            grid.removeWidget(widget)
+        placed.sort(key=lambda entry: (entry[1], entry[2]))
+        for index, (widget, row, column, span) in enumerate(placed):
+            if two_by_two:
+                grid.addWidget(widget, index // COLUMNS, index % COLUMNS, 1, 1)
+            else:
+                grid.addWidget(widget, row if span == 1 else index - 1, column, 1, span)
 
     def _build_cell(self, name: str, parent: QWidget) -> QWidget:
         cell = QWidget(parent)

@@ -16,7 +16,7 @@ RESULTS_EMPTY_TEXT = (
     "Mark a region on the map, or record an examination sign, "
     "to see the roots and conditions that explain them."
 )
-RESULTS_MIN_WIDTH = 320
+RESULTS_MIN_WIDTH = 240  # the window_layout.SIDE_MIN: the column gives way to the map
 DISCLAIMER = "Supports clinical judgement — not a diagnosis"
 DISCLAIMER_COLOR = "#6D0014"
 HINT_COLOR = "#555555"
