@@ -90,11 +90,6 @@ if TYPE_CHECKING:  # imported when the core is built, after the first paint
     from rootmap.ui.undo_commands import EditorState
 
 
-def atlas_people(name: str) -> str:
-    """An atlas by its authors: "Lee et al. 2008 (evidence-based)" -> "Lee et al. 2008"."""
-    return name.split(" (", 1)[0]
-
-
 def _scroll_area(parent: QWidget) -> QScrollArea:
     """An empty page for a form (the form is set when it is first needed)."""
     area = QScrollArea(parent)
@@ -153,6 +148,8 @@ class MainWindow(QMainWindow):
         self._file_actions: FileActions | None = None  # ... at the first File command
         self.first_paint_time: float | None = None  # time.perf_counter() at the first paint
         self.remember_layout = False  # the app's window: sizes kept between runs (not tests)
+        self._lecture = False  # teaching on screen: the patient's work set aside, untouched
+        self._lecture_hidden: list[QWidget] = []  # what set_lecture(True) hid
         self._columns_chosen = False  # the user moved a column edge (or the last run's came back)
         self.undo_stack = QUndoStack(self)  # the session's, from the first frame (menus)
         self.setWindowTitle("RootMap")
@@ -324,6 +321,47 @@ class MainWindow(QMainWindow):
         self._session()
         return self.map_area
 
+    def lecture(self) -> bool:
+        """True while teaching content is on screen (``set_lecture``)."""
+        return self._lecture
+
+    def set_lecture(self, on: bool) -> None:
+        """Teaching content never mixes with the patient's encounter: on, the maps show
+        no patient marks or dermatome, the forms, results and red-flag banner are hidden,
+        map clicks record nothing and Undo, Redo and Clear wait; off, all of it comes back
+        as the session has it (the encounter, the undo stack and the file untouched)."""
+        if on:  # (again: presentation mode may have shown a column on leaving)
+            widgets: tuple[QWidget, ...] = (self.forms, self.right, self.banner)
+            for widget in widgets:
+                if not widget.isHidden():
+                    self._lecture_hidden.append(widget)
+                    widget.hide()
+        if on == self._lecture:
+            return
+        self._lecture = on
+        session = self._session()
+        for action in (self.undo_action, self.redo_action, self.clear_action):
+            action.setEnabled(False)
+        if on:
+            self.map_area.set_marks({})
+            self.map_area.set_highlight({})
+            if self._spine is not None:
+                self._spine.set_highlight([], [])
+            if self._results_panel is not None:
+                self._results_panel.set_analysis(None)
+            self.show_message("Teaching: the patient's marks and results are set aside")
+            return
+        for widget in self._lecture_hidden:
+            widget.show()
+        self._lecture_hidden = []
+        self.undo_action.setEnabled(self.undo_stack.canUndo())
+        self.redo_action.setEnabled(self.undo_stack.canRedo())
+        self.clear_action.setEnabled(True)
+        from rootmap.ui import overlays
+
+        self.map_area.set_marks(overlays.marks_by_key(session.encounter().findings))
+        self._show_analysis(session.analysis())
+
     def map_tabs(self) -> QTabWidget:
         """The map tabs: the map area, or in the first frame its empty stand-in."""
         return self.map_area if self._core else self._map_tabs
@@ -411,7 +449,7 @@ class MainWindow(QMainWindow):
         knowledge = self._knowledge = self._knowledge or load_knowledge()
         self.session = session = EncounterSession(knowledge, self.undo_stack, self)
         for atlas_id, atlas in knowledge.atlases.items():  # people's names, the rest a tip
-            self.atlas_combo.addItem(atlas_people(atlas.name), atlas_id)
+            self.atlas_combo.addItem(atlas.authors, atlas_id)
             self.atlas_combo.setItemData(
                 self.atlas_combo.count() - 1,
                 f"{atlas.name}: {atlas.description}",
@@ -567,7 +605,7 @@ class MainWindow(QMainWindow):
         from rootmap.ui import overlays
 
         new, old = state.encounter, before.encounter
-        if new.findings != old.findings:
+        if new.findings != old.findings and not self._lecture:
             self.map_area.set_marks(overlays.marks_by_key(new.findings))
         if self._exam_panel is not None and new.signs != old.signs:
             self._exam_panel.set_signs(new.signs)
@@ -577,6 +615,8 @@ class MainWindow(QMainWindow):
             self.atlas_combo.setCurrentIndex(max(self.atlas_combo.findData(state.atlas), 0))
 
     def _show_analysis(self, analysis: Analysis | None) -> None:
+        if self._lecture:  # shown when the lecture ends
+            return
         empty = analysis is not None and not (analysis.roots or analysis.conditions)
         if self._results_panel is not None:
             self._results_panel.set_analysis(analysis)
@@ -595,6 +635,9 @@ class MainWindow(QMainWindow):
     def _show_overlays(self) -> None:
         from rootmap.ui import overlays
 
+        if self._lecture:
+            return
+
         session = self.session
         analysis = session.analysis()
         shown = overlays.shown_root(analysis, self._chosen_root)
@@ -607,6 +650,9 @@ class MainWindow(QMainWindow):
 
     # --- user acts ----------------------------------------------------------------------
     def _on_region_clicked(self, key: str, button: str) -> None:
+        if self._lecture:  # teaching: a click never changes the patient's record
+            self.show_message("Teaching is on: Teaching ▸ Teaching off to mark the patient again")
+            return
         side, region = key.split(".", 1)
         tool = self.finding_palette.tool()
         erase = button == "right" or tool == ERASER
@@ -617,7 +663,7 @@ class MainWindow(QMainWindow):
     def _on_region_hovered(self, key: str) -> None:
         from rootmap.ui import overlays
 
-        if key:
+        if key and not self._lecture:
             side, region = key.split(".", 1)
             self.statusBar().showMessage(
                 overlays.region_summary(
@@ -658,6 +704,10 @@ class MainWindow(QMainWindow):
 
     def _tooltip(self, item: RegionItem) -> str:
         from rootmap.ui import overlays
+
+        if self._lecture:  # the region's name only: nothing of the patient's
+            region = self.knowledge.regions.get(item.region)
+            return f"{region.name if region else item.region}, {item.side}"
 
         return overlays.region_summary(
             self.knowledge, self.session.state(), item.region, item.side, html=True

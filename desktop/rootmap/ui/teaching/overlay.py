@@ -306,7 +306,11 @@ class OverlayLayer(QGraphicsObject):
             tags = atlas_tags([a for a, _ in difference.roots])
             lines = [f"{tags[a]}: {roots_label(r)}" for a, r in difference.roots]
             item.set_label("\n".join(lines))
-            item.setToolTip(f"{name}: {difference.label}")
+            said = " · ".join(
+                f"{knowledge.atlas(a).authors}: {', '.join(r) or 'none'}"
+                for a, r in difference.roots
+            )
+            item.setToolTip(f"{name}: {said}")
         self.place_labels()
         self.setVisible(True)
 
@@ -429,7 +433,7 @@ def _atlas_tip(knowledge: Knowledge, atlas: Atlas, region: str) -> str:
     name = knowledge.regions[region].name if region in knowledge.regions else region
     if entry is None:
         return name
-    text = f"{name} — {atlas.id}: {roots_label(entry.primary)}"
+    text = f"{name} — {atlas.authors}: {roots_label(entry.primary)}"
     if entry.overlap:
         text += f" (overlap {', '.join(entry.overlap)})"
     if entry.note:

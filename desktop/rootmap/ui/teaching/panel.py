@@ -74,7 +74,6 @@ class TeachingPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("teaching_panel")
         self.controller = controller
-        knowledge = controller.knowledge
         layout = QVBoxLayout(self)
 
         # Mode buttons and the atlas.
@@ -90,29 +89,11 @@ class TeachingPanel(QWidget):
             self.mode_buttons[mode] = button
             modes.addWidget(button, index // 3, index % 3)
         layout.addLayout(modes)
-        atlas_row = QHBoxLayout()
-        atlas_label = QLabel("&Atlas:", self)
-        self.atlas_box = QComboBox(self)
-        # Its long names must not widen the dock at the maps' expense.
-        self.atlas_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.atlas_box.setMinimumContentsLength(12)
-        for atlas in knowledge.atlases.values():
-            self.atlas_box.addItem(f"{atlas.id} — {atlas.name}", atlas.id)
-        atlas_label.setBuddy(self.atlas_box)
-        _name(self.atlas_box, "Dermatome atlas", "The dermatome map used by the overlay and quiz")
+        # The atlas: in the main window the toolbar's box is the one atlas control (the
+        # session's atlas, which the controller follows); a panel on its own has its own.
+        self.atlas_box: QComboBox | None = None
         if own_atlas:
-            self.atlas_box.currentIndexChanged.connect(
-                lambda _: controller.set_atlas(self.atlas_box.currentData())
-            )
-        self.atlas_box.activated.connect(
-            lambda _: self.atlasChosen.emit(str(self.atlas_box.currentData()))
-        )
-        atlas_row.addWidget(atlas_label)
-        atlas_row.addWidget(self.atlas_box, 1)
-        layout.addLayout(atlas_row)
-
+            self.atlas_box = self._atlas_box(layout)
         self.pages = QStackedWidget(self)
         self.legend = QTextBrowser(self)
         _name(self.legend, "Legend", "What the colours and labels on the maps mean")
@@ -124,6 +105,25 @@ class TeachingPanel(QWidget):
         controller.changed.connect(self.sync)
         self.sync()
 
+    def _atlas_box(self, layout: QVBoxLayout) -> QComboBox:
+        """An atlas chooser, by the atlases' authors ("Lee et al. 2008")."""
+        row = QHBoxLayout()
+        label = QLabel("&Atlas:", self)
+        box = QComboBox(self)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(12)
+        for atlas in self.controller.knowledge.atlases.values():
+            box.addItem(atlas.authors, atlas.id)
+            box.setItemData(box.count() - 1, atlas.name, Qt.ItemDataRole.ToolTipRole)
+        label.setBuddy(box)
+        _name(box, "Dermatome atlas", "The dermatome map used by the overlay and quiz")
+        box.currentIndexChanged.connect(lambda _: self.controller.set_atlas(box.currentData()))
+        box.activated.connect(lambda _: self.atlasChosen.emit(str(box.currentData())))
+        row.addWidget(label)
+        row.addWidget(box, 1)
+        layout.addLayout(row)
+        return box
+
     def set_presenting(self, presenting: bool) -> None:
         """Presentation mode: the explorer gives its spine diagram the room."""
         self.explorer.set_presenting(presenting)
@@ -133,11 +133,11 @@ class TeachingPanel(QWidget):
         button = self.mode_buttons.get(controller.mode)
         if button is not None:
             button.setChecked(True)
-        index = self.atlas_box.findData(controller.atlas_id)
-        if index != self.atlas_box.currentIndex():
-            self.atlas_box.blockSignals(True)
-            self.atlas_box.setCurrentIndex(index)
-            self.atlas_box.blockSignals(False)
+        box = self.atlas_box
+        if box is not None and box.findData(controller.atlas_id) != box.currentIndex():
+            box.blockSignals(True)
+            box.setCurrentIndex(box.findData(controller.atlas_id))
+            box.blockSignals(False)
         if controller.mode == "explorer":
             self.pages.setCurrentWidget(self.explorer)
             self.explorer.sync()
@@ -154,7 +154,8 @@ class TeachingPanel(QWidget):
         if controller.mode == "differences":
             tags = atlas_tags(knowledge.atlases)
             lines = "<br>".join(
-                f"<b>{tags[a.id]}</b> = {a.id}: {html.escape(knowledge.cite(a.source))}"
+                f"<b>{tags[a.id]}</b> = {html.escape(a.authors)}: "
+                f"{html.escape(knowledge.cite(a.source))}"
                 for a in knowledge.atlases.values()
             )
             differences = controller.differences()
