@@ -94,6 +94,7 @@ class TeachingPanel(QWidget):
         self.atlas_box: QComboBox | None = None
         if own_atlas:
             self.atlas_box = self._atlas_box(layout)
+        self.presenting = False
         self.pages = QStackedWidget(self)
         self.legend = QTextBrowser(self)
         _name(self.legend, "Legend", "What the colours and labels on the maps mean")
@@ -125,8 +126,11 @@ class TeachingPanel(QWidget):
         return box
 
     def set_presenting(self, presenting: bool) -> None:
-        """Presentation mode: the explorer gives its spine diagram the room."""
+        """Presentation mode: the explorer gives its spine diagram the room, and the
+        citations are set in the (larger) type, not a size smaller."""
+        self.presenting = presenting
         self.explorer.set_presenting(presenting)
+        self.sync()
 
     def sync(self) -> None:
         controller = self.controller
@@ -192,13 +196,19 @@ class TeachingPanel(QWidget):
                 f"<p>Each region is coloured and labelled with its primary root; a region "
                 f"two roots share is striped. Press D for the differences between atlases.</p>"
                 f"<table cellspacing='4'>{rows}</table>"
-                f"<p><small>{html.escape(knowledge.cite(atlas.source))}</small></p>"
+                f"<p>{small(html.escape(knowledge.cite(atlas.source)), self.presenting)}</p>"
             )
         return (
             "<h2>Teaching mode</h2><p>O: dermatome overlay · D: differences between atlases · "
             "R: root explorer · Q: quiz · → / Page Down: next root or question · "
             "← / Page Up: previous root · F11: presentation · Esc: leave it.</p>"
         )
+
+
+def small(text: str, presenting: bool = False) -> str:
+    """A citation or a note: a size smaller in a window; presenting, in the type itself
+    (which presentation mode enlarges), so that it reads from the back of a hall."""
+    return text if presenting else f"<small>{text}</small>"
 
 
 def _chip(colour: str) -> str:
@@ -263,7 +273,7 @@ class ExplorerPage(QWidget):
             self.root_box.setCurrentIndex(index)
             self.root_box.blockSignals(False)
         facts = controller.facts()
-        self.facts_view.setHtml(facts_html(controller, facts))
+        self.facts_view.setHtml(facts_html(controller, facts, self.presenting))
         if self.spine is not None:
             roots = [(side, facts.root) for side in ("left", "right")]
             self.spine.set_highlight(roots, facts.levels)
@@ -280,7 +290,7 @@ def _spine_view(parent: QWidget):  # type: ignore[no-untyped-def]
         return None
 
 
-def facts_html(controller: TeachingController, facts: RootFacts) -> str:
+def facts_html(controller: TeachingController, facts: RootFacts, presenting: bool = False) -> str:
     """The explorer's text: each fact with a numbered citation, the references below."""
     knowledge = controller.knowledge
     sources = list(facts.sources())
@@ -305,9 +315,10 @@ def facts_html(controller: TeachingController, facts: RootFacts) -> str:
         or "<li>— (not a lumbar disc level)</li>"
     )
     references = "".join(f"<li>{html.escape(knowledge.cite(s))}</li>" for s in sources)
+    key_text = "Map: green = dermatome, dashed = overlap, black dot = key point."
     return (
-        f"<h1>{facts.root} <small>({facts.segment})</small></h1>"
-        "<p><small>Map: green = dermatome, dashed = overlap, black dot = key point.</small></p>"
+        f"<h1>{facts.root} {small(f'({facts.segment})', presenting)}</h1>"
+        f"<p>{small(key_text, presenting)}</p>"
         f"<p><b>Dermatome</b> ({html.escape(facts.atlas)}){cite(facts.dermatome_source)}: "
         f"{names(facts.dermatome)}</p>"
         + (
@@ -323,7 +334,7 @@ def facts_html(controller: TeachingController, facts: RootFacts) -> str:
         f"<p><b>Spinal causes</b></p><ul>{items(facts.spinal_conditions)}</ul>"
         f"<p><b>Mimics</b> (a nerve whose skin territory overlaps)</p>"
         f"<ul>{items(facts.mimics)}</ul>"
-        f"<p><b>Sources</b></p><ol><small>{references}</small></ol>"
+        f"<p><b>Sources</b></p><ol>{small(references, presenting)}</ol>"
     )
 
 
