@@ -342,6 +342,8 @@ class MainWindow(QMainWindow):
         session = self._session()
         for action in (self.undo_action, self.redo_action, self.clear_action):
             action.setEnabled(False)
+        for action in self._marking_tools:  # the toolbar keeps the atlas only
+            action.setVisible(not on)
         if on:
             self.map_area.set_marks({})
             self.map_area.set_highlight({})
@@ -547,15 +549,16 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Tools", self)
         toolbar.setObjectName("tools")
         toolbar.setMovable(False)
-        toolbar.addWidget(self.finding_palette)
-        toolbar.addSeparator()
+        # The marking tools: set aside with the patient's work during a lecture.
+        self._marking_tools = [toolbar.addWidget(self.finding_palette), toolbar.addSeparator()]
         # Undo and Redo with short labels, so that the toolbar never jumps; the whole
         # action text ("Undo Numbness over …") is their tooltip and the Edit menu's entry.
         self.undo_button = self._short_action(self.undo_action, "Undo", "edit-undo")
         self.redo_button = self._short_action(self.redo_action, "Redo", "edit-redo")
         for action in (self.undo_button, self.redo_button, self.clear_action):
             toolbar.addAction(action)
-        toolbar.addSeparator()
+        self._marking_tools += [self.undo_button, self.redo_button, self.clear_action]
+        self._marking_tools.append(toolbar.addSeparator())
         toolbar.addWidget(QLabel(" Atlas ", self))
         toolbar.addWidget(self.atlas_combo)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

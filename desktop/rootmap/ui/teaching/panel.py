@@ -183,13 +183,16 @@ class TeachingPanel(QWidget):
             atlas = knowledge.atlas(controller.atlas_id)
             shown = controller.on_screen_regions() or set(atlas.entries)
             used = {r for region in shown if (e := atlas.entry(region)) for r in e.primary}
-            chips = [
-                f"<td>{_chip(root_tint(r))}</td><td><b>{r}</b>&nbsp;&nbsp;</td>"
+            chips = [  # a cell in the root's colour (a span's border fails at large type)
+                f"<td bgcolor='{root_tint(r)}'>&nbsp;&nbsp;&nbsp;&nbsp;</td>"
+                f"<td><b>{r}</b>&nbsp;&nbsp;</td>"
                 for r in knowledge.roots
                 if r in used
             ]
+            per_row = 3 if self.presenting else 4  # presenting: large type, a narrow dock
             rows = "".join(
-                "<tr>" + "".join(chips[i : i + 4]) + "</tr>" for i in range(0, len(chips), 4)
+                "<tr>" + "".join(chips[i : i + per_row]) + "</tr>"
+                for i in range(0, len(chips), per_row)
             )
             return (
                 f"<h2>Dermatomes — {html.escape(atlas.name)}</h2>"
@@ -206,9 +209,9 @@ class TeachingPanel(QWidget):
 
 
 def small(text: str, presenting: bool = False) -> str:
-    """A citation or a note: a size smaller in a window; presenting, in the type itself
-    (which presentation mode enlarges), so that it reads from the back of a hall."""
-    return text if presenting else f"<small>{text}</small>"
+    """A citation or a note: in the body type, never a size smaller (every text on
+    screen reads at the body size; presenting, the type itself grows)."""
+    return text
 
 
 def _chip(colour: str) -> str:
