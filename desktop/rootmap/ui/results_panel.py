@@ -188,10 +188,12 @@ def best_fit(analysis: Analysis, count: int = BEST_FIT_COUNT) -> list[ResultRow]
         ranked.append((r.score, rank, row))
     for rank, c in enumerate(analysis.conditions, start=len(analysis.roots)):
         words = CATEGORY_WORDS.get(c.category, c.category.replace("_", " "))
-        title = f"{condition_title(c)}  ·  {words}"
+        # (no ICD-10 code: the line stays short; the detail below has it)
+        title = "  ·  ".join([c.name, *([", ".join(c.levels)] if c.levels else [])])
+        title += f"  ·  {c.side}  ·  {words}" if c.side else f"  ·  {words}"
         row = ResultRow(
             f"best:condition:{c.id}:{'/'.join(c.levels)}:{c.side}", title, c.score, False,
-            False, title, (),
+            False, condition_title(c), (),
         )  # fmt: skip
         ranked.append((c.score, rank, row))
     ranked.sort(key=lambda entry: (-entry[0], entry[1]))
