@@ -121,3 +121,15 @@ def test_presentation_sets_the_citation_in_the_type(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert "<small>" not in teaching.panel.legend_html()
     assert cite.split(" ")[0] in teaching.panel.legend_html()
+
+
+def test_no_overlay_label_is_drawn_below_the_body_size(qtbot, window):
+    from PySide6.QtGui import QFontInfo
+    from PySide6.QtWidgets import QApplication
+
+    body = QFontInfo(QApplication.font()).pixelSize()
+    window.teaching.show_mode("overlay")
+    for layer in window.teaching.controller.layers.values():
+        for item in layer.items.values():
+            if item.label.isVisible():  # its type on screen, in pixels
+                assert item.label.size * layer.zoom >= body - 0.01, item.key

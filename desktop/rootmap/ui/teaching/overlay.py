@@ -236,6 +236,7 @@ class OverlayLayer(QGraphicsObject):
         self.mode = "off"
         self.line_scale = 1.0  # outline widths grow with the screen (presentation mode)
         self.label_px = LABEL_PX  # label type on screen, in pixels
+        self.body_px = _body_pixels()  # no label is drawn smaller than the window's type
         self.zoom = 1.0  # screen pixels per scene unit (the view's scale)
         self.items: dict[str, RegionOverlay] = {}
         for shape in shapes:
@@ -372,7 +373,8 @@ class OverlayLayer(QGraphicsObject):
         The region's colour, the legend and its tooltip still tell what it is.
         """
         wanted = self.label_size()
-        smallest = MIN_LABEL * wanted
+        body = self.body_px / max(self.zoom, 1e-6)  # the body type, in scene units
+        smallest = max(MIN_LABEL * wanted, min(wanted, body))
         for item in self.items.values():
             if item.key_point.isVisible():
                 item.show_key_point(wanted * KEY_POINT_RADIUS)
@@ -426,6 +428,14 @@ def _split_brush(item: RegionOverlay, colours: list[str]) -> QBrush:
         gradient.setColorAt(index * step, QColor(colour))
         gradient.setColorAt(min((index + 1) * step - 1e-3, 1.0), QColor(colour))
     return QBrush(gradient)
+
+
+def _body_pixels() -> float:
+    """The application's body type, in pixels (the window's, before presentation mode)."""
+    from PySide6.QtGui import QFontInfo
+    from PySide6.QtWidgets import QApplication
+
+    return float(QFontInfo(QApplication.font()).pixelSize())
 
 
 def _atlas_tip(knowledge: Knowledge, atlas: Atlas, region: str) -> str:
