@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     case = next((c for c in teaching.cases if c.id == args.case), None)
     if case is not None:
         teaching.open_case(case)
+    window.map_area.setCurrentIndex((args.view + 1) % 3)  # (a tab change builds the spine)
     window.map_area.setCurrentIndex(args.view)
     screen = app.primaryScreen()
     window.setGeometry(screen.availableGeometry())

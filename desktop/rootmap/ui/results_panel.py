@@ -60,6 +60,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 ROOT_ROLE = Qt.ItemDataRole.UserRole + 3
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 4
 CONTENT_ROLE = Qt.ItemDataRole.UserRole + 5  # what a row shows, to skip unchanged rows
+SCORE_COLUMN = 88  # the score bar and its value: narrow, the names need the room
 BEST_FIT_COUNT = 5  # lines of the "Best fit" list
 CATEGORY_WORDS = {  # the category on a "Best fit" line
     "root": "nerve root",
@@ -412,7 +413,7 @@ class ResultsPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 110)
+        header.resizeSection(1, SCORE_COLUMN)
         header.sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.tree.clicked.connect(self._on_clicked)
         layout.addWidget(self.tree, 1)

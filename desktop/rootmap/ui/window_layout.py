@@ -18,8 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
-MAP_SHARE = 0.55  # the map's share of the width, at least, when the window sizes itself
-FORMS_SHARE = 0.55  # the forms' share of what the map leaves; the results get the rest
+MAP_SHARE = 0.52  # the map's share of the width, at least, when the window sizes itself
+FORMS_SHARE = 0.5  # the forms' share of what the map leaves; the results get the rest
 SIDE_MIN = 240  # a side column's narrowest useful width (narrower: collapsed)
 KEYS = ("window/geometry", "window/state", "window/columns", "window/right")
 
