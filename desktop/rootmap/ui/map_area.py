@@ -5,7 +5,8 @@ Tabs: "Body front", "Body back", and "Feet" (all four foot views at once, so a f
 exam needs no switching: dorsal and plantar side by side, then the medial and lateral
 views each across the full width, as each shows two feet end to end). The top row gets
 the height its maps need to fill their width (at most half the page); the rows below
-share the rest.
+share the rest. On a wide page, where stacking would not draw the full-width maps
+clearly larger than a 2x2 grid, the four maps are laid out 2x2.
 
 Ctrl+1/2/3 switch tabs (the main window's View menu); inside the map area
 Ctrl+PageDown/PageUp and Ctrl+Tab/Ctrl+Shift+Tab go to the next/previous tab and put
@@ -48,6 +49,7 @@ CELLS: dict[str, tuple[int, int, int]] = {
     "foot_lateral": (2, 0, 2),
 }
 CAPTION_HEIGHT = 24  # a map's caption above it, roughly
+STACKED_GAIN = 1.15  # the full-width maps stacked only when that draws them this much larger
 
 
 class MapArea(QTabWidget):
@@ -172,23 +174,28 @@ class MapArea(QTabWidget):
         if not needs or not isinstance(grid, QGridLayout):
             return
         width, height = page.width(), page.height() - CAPTION_HEIGHT * len(needs)
-        want = {row: need * width for row, need in needs.items()}
-        if len(needs) > 2:  # a wide page: the full-width maps side by side (2x2) if larger
-            top = min(want)
-            floors = sum(min(v, height) / 2 for row, v in want.items() if row != top)
-            self._regrid(page, grid, min(want[top], height / 2) + floors > height)
-            if self._two_by_two.get(page):
-                for row in needs:
-                    grid.setRowStretch(row, 1 if row <= top + 1 else 0)
-                return
+        full = {row: need * width for row, need in needs.items()}
+        want = dict(full)
+        top = min(want)
         if sum(want.values()) > height > 0:
-            top = min(want)
             first = min(want[top], height / 2)
             below = sum(v for row, v in want.items() if row != top) or 1.0
             want = {
                 row: first if row == top else (height - first) * v / below
                 for row, v in want.items()
             }
+        if len(needs) > 2:  # a wide page: the full-width maps side by side (2x2) if larger
+            half = (page.height() - 2 * CAPTION_HEIGHT) / 2
+            stacked_wins = all(
+                min(want[row], v) >= STACKED_GAIN * min(v / 2, half)
+                for row, v in full.items()
+                if row != top
+            )
+            self._regrid(page, grid, not stacked_wins)
+            if self._two_by_two.get(page):
+                for row in needs:
+                    grid.setRowStretch(row, 1 if row <= top + 1 else 0)
+                return
         for row, view_height in want.items():  # a row is its maps and their captions
             grid.setRowStretch(row, max(1, round(view_height + CAPTION_HEIGHT)))
 
