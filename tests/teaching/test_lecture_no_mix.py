@@ -117,7 +117,8 @@ def test_presentation_sets_the_citation_in_the_type(qtbot, window):
     assert "<small>" not in html and "Lee MWL" in html  # presenting: as large as the type
     controller = teaching.controller
     assert teaching.panel.presenting
-    assert "<small>" not in facts_html(controller, controller.facts(), teaching.panel.presenting)
+    facts = facts_html(controller, controller.facts(), teaching.panel.presenting)
+    assert "<small>" not in facts and "(Lee et al. 2008)" in facts and "lee2008" not in facts
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert "<small>" not in teaching.panel.legend_html()
     assert cite.split(" ")[0] in teaching.panel.legend_html()

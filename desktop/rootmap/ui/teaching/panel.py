@@ -318,11 +318,13 @@ def facts_html(controller: TeachingController, facts: RootFacts, presenting: boo
         or "<li>— (not a lumbar disc level)</li>"
     )
     references = "".join(f"<li>{html.escape(knowledge.cite(s))}</li>" for s in sources)
+    atlas = knowledge.atlases.get(facts.atlas)
+    atlas_name = atlas.authors if atlas is not None else facts.atlas  # people, not an id
     key_text = "Map: green = dermatome, dashed = overlap, black dot = key point."
     return (
         f"<h1>{facts.root} {small(f'({facts.segment})', presenting)}</h1>"
         f"<p>{small(key_text, presenting)}</p>"
-        f"<p><b>Dermatome</b> ({html.escape(facts.atlas)}){cite(facts.dermatome_source)}: "
+        f"<p><b>Dermatome</b> ({html.escape(atlas_name)}){cite(facts.dermatome_source)}: "
         f"{names(facts.dermatome)}</p>"
         + (
             f"<p><i>Overlap:</i> {names(facts.dermatome_overlap)}</p>"
