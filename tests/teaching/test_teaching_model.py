@@ -61,11 +61,11 @@ def test_clicking_inside_the_asked_dermatome_scores_and_outside_does_not(knowled
     quiz = Quiz(knowledge, "lee2008", seed=1)
     quiz.question = LocateQuestion("L5", "lee2008")
     outcome = quiz.answer_region("dorsum_central")
-    assert outcome.credit == 1.0 and "lee2008" in outcome.feedback
+    assert outcome.credit == 1.0 and "Lee et al. 2008" in outcome.feedback  # people's names
     quiz.question, quiz.answered = LocateQuestion("L5", "lee2008"), False
     outcome = quiz.answer_region("heel_plantar")
     assert outcome.credit == 0.0
-    assert "S1" in outcome.feedback and "lee2008" in outcome.feedback
+    assert "S1" in outcome.feedback and "Lee et al. 2008" in outcome.feedback
     assert (quiz.score.total, quiz.score.asked, quiz.score.streak) == (1.0, 2, 0)
 
 

@@ -89,7 +89,9 @@ def test_switching_atlas_recolours_a_region_where_they_differ(qtbot, window, tea
     teaching.show_mode("overlay")
     hallux = _items(teaching, "hallux_dorsal")
     assert hallux and {i.label.text for i in hallux} == {"L5"}  # lee2008
-    box = teaching.panel.atlas_box
+    assert teaching.panel.atlas_box is None  # one atlas control: the toolbar's
+    box = window.atlas_combo
+    assert box.itemText(box.findData("keegan1948")) == "Keegan & Garrett 1948"  # people
     index = box.findData("keegan1948")
     box.setCurrentIndex(index)
     box.activated.emit(index)
@@ -109,7 +111,9 @@ def test_differences_view_shades_exactly_the_disagreeing_regions(qtbot, window, 
             assert (item.fill == DIFFERENCE_FILL) == (item.region in differences), item.key
     (hallux,) = _items(teaching, "hallux_dorsal")[:1]
     assert hallux.label.text == "L: L5\nK: L4"
-    assert "keegan1948: L4" in hallux.toolTip() and "lee2008: L5" in hallux.toolTip()
+    tip = hallux.toolTip()
+    assert "Keegan & Garrett 1948: L4" in tip and "Lee et al. 2008: L5" in tip
+    assert "keegan1948" not in tip and "lee2008" not in teaching.panel.legend.toPlainText()
     assert "Where the atlases disagree" in teaching.panel.legend.toHtml()
 
 
@@ -195,7 +199,10 @@ def test_presentation_mode_enlarges_type_and_esc_leaves(qtbot, window, teaching)
     _press(qtbot, window, Qt.Key.Key_Escape)
     assert not teaching.presenter.active and not window.isFullScreen()
     assert (QApplication.font().pixelSize(), QApplication.font().pointSizeF()) == before
-    assert window.forms.isVisible()
+    # The overlay is still on: the patient's forms stay aside until teaching is off.
+    assert teaching.controller.mode == "overlay" and not window.forms.isVisible()
+    teaching.show_mode("off")
+    assert window.forms.isVisible() and not teaching.dock.isVisible()
 
 
 def test_a_case_opens_as_the_encounter(qtbot, window, teaching):

@@ -77,6 +77,11 @@ class Atlas:
     source: str
     entries: Mapping[str, DermatomeEntry]  # region id -> entry
 
+    @property
+    def authors(self) -> str:
+        """The atlas by its authors and year, as people cite it: "Lee et al. 2008"."""
+        return self.name.split(" (", 1)[0]
+
     def entry(self, region: str) -> DermatomeEntry | None:
         return self.entries.get(region)
 

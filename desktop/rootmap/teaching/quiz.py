@@ -232,16 +232,19 @@ class Quiz:
         owners = self._roots_text(entry.primary if entry else ())
         home = ", ".join(self._region_name(r) for r in self._dermatome(root)[:4])
         if weight >= 1.0:
-            return Outcome(1.0, f"Correct: in {atlas.id}, {name} lies in the {root} dermatome.")
+            return Outcome(
+                1.0, f"Correct: in {atlas.authors}, {name} lies in the {root} dermatome."
+            )
         if weight > 0:
             return Outcome(
                 0.5,
-                f"Half marks: in {atlas.id}, {name} is mainly {owners}; {root} only overlaps "
+                f"Half marks: in {atlas.authors}, {name} is mainly {owners}; {root} only overlaps "
                 f"there. {root}'s own territory: {home}.",
             )
         return Outcome(
             0.0,
-            f"Not {root}: in {atlas.id}, {name} belongs to {owners}. {root}'s territory: {home}.",
+            f"Not {root}: in {atlas.authors}, {name} belongs to {owners}. "
+            f"{root}'s territory: {home}.",
         )
 
     def judge_root(self, question: IdentifyQuestion, root: str) -> Outcome:
@@ -250,12 +253,12 @@ class Quiz:
         case = f" The case: {question.case_title}." if question.case_title else ""
         if root == question.answer:
             return Outcome(
-                1.0, f"Correct: {where} — the {question.answer} dermatome in {atlas.id}.{case}"
+                1.0, f"Correct: {where} — the {question.answer} dermatome in {atlas.authors}.{case}"
             )
         theirs = ", ".join(self._region_name(r) for r in self._dermatome(root)[:3]) or "none"
         return Outcome(
             0.0,
-            f"It is {question.answer}: in {atlas.id}, {where} is {question.answer} territory; "
+            f"It is {question.answer}: in {atlas.authors}, {where} is {question.answer} territory; "
             f"{root} covers {theirs}.{case}",
         )
 

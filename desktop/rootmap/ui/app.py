@@ -127,6 +127,9 @@ def _open_file(window: MainWindow, path: str, atlas: str | None) -> None:
 def show_window(app: QApplication, window: MainWindow) -> None:
     """Size the window to the screen and show it."""
     screen = app.primaryScreen()
+    if window.restore_layout():  # the size and columns of the last run
+        window.show()
+        return
     if screen is not None:
         available = screen.availableGeometry()
         window.resize(min(1600, available.width()), min(1000, available.height()))

@@ -65,6 +65,10 @@ class TeachingHost(MenuHost, Protocol):
 
     def maps(self) -> MapArea: ...
 
+    def set_lecture(self, on: bool) -> None:
+        """Teaching content on screen (True) or gone (False): the host sets the patient's
+        marks, results and forms aside, untouched, and brings them back."""
+
 
 class VisitsHost(MenuHost, Protocol):
     """For the visits part: its declared Visit menu entries, a place for its dock, the

@@ -50,8 +50,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -70,6 +70,7 @@ from rootmap.ui.finding_palette import ERASER, TOOLS, FindingPalette
 from rootmap.ui.red_flag_banner import RedFlagBanner
 from rootmap.ui.shell import MAP_TAB_TITLES, disclaimer_label, empty_map_tabs, empty_results
 from rootmap.ui.window_commands import WindowActions
+from rootmap.ui.window_layout import SIDE_MIN, column_sizes, map_is_squeezed
 
 if TYPE_CHECKING:  # imported when the core is built, after the first paint
     from PySide6.QtGui import QCloseEvent, QPaintEvent
@@ -89,8 +90,6 @@ if TYPE_CHECKING:  # imported when the core is built, after the first paint
     from rootmap.ui.undo_commands import EditorState
     from rootmap.ui.visits_panel import VisitActions
 
-COLUMN_SIZES = [380, 800, 480]  # forms, maps, results: widths to start from
-
 
 def _scroll_area(parent: QWidget) -> QScrollArea:
     """An empty page for a form (the form is set when it is first needed)."""
@@ -98,6 +97,29 @@ def _scroll_area(parent: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
+
+
+class ShortAction(QAction):
+    """A toolbar twin of an action with a changing text (Undo, Redo): a short label, so
+    that the toolbar never jumps; the whole text ("Undo Numbness over …") is its tooltip
+    (and the Edit menu's entry); enabled and triggered with it."""
+
+    def __init__(self, full: QAction, icon: QIcon, label: str, parent: QObject) -> None:
+        super().__init__(icon, label, parent)
+        self.full = full
+        self.setObjectName(f"toolbar_{label.lower()}")
+        full.changed.connect(self.follow)
+        self.triggered.connect(full.trigger)
+        self.follow()
+
+    def follow(self) -> None:
+        full = self.full
+        if not (Shiboken.isValid(full) and Shiboken.isValid(self)):
+            return
+        self.setEnabled(full.isEnabled())
+        text = full.text().replace("&", "")
+        keys = full.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.setToolTip(f"{text} ({keys})" if keys else text)
 
 
 class MainWindow(QMainWindow):
@@ -127,6 +149,10 @@ class MainWindow(QMainWindow):
         self._file_actions: FileActions | None = None  # ... at the first File command
         self._visit_actions: VisitActions | None = None  # ... with the add-ons' menus
         self.first_paint_time: float | None = None  # time.perf_counter() at the first paint
+        self.remember_layout = False  # the app's window: sizes kept between runs (not tests)
+        self._lecture = False  # teaching on screen: the patient's work set aside, untouched
+        self._lecture_hidden: list[QWidget] = []  # what set_lecture(True) hid
+        self._columns_chosen = False  # the user moved a column edge (or the last run's came back)
         self.undo_stack = QUndoStack(self)  # the session's, from the first frame (menus)
         self.setWindowTitle("RootMap")
         self.setObjectName("main_window")
@@ -310,6 +336,49 @@ class MainWindow(QMainWindow):
         self._session()
         return self.map_area
 
+    def lecture(self) -> bool:
+        """True while teaching content is on screen (``set_lecture``)."""
+        return self._lecture
+
+    def set_lecture(self, on: bool) -> None:
+        """Teaching content never mixes with the patient's encounter: on, the maps show
+        no patient marks or dermatome, the forms, results and red-flag banner are hidden,
+        map clicks record nothing and Undo, Redo and Clear wait; off, all of it comes back
+        as the session has it (the encounter, the undo stack and the file untouched)."""
+        if on:  # (again: presentation mode may have shown a column on leaving)
+            widgets: tuple[QWidget, ...] = (self.forms, self.right, self.banner)
+            for widget in widgets:
+                if not widget.isHidden():
+                    self._lecture_hidden.append(widget)
+                    widget.hide()
+        if on == self._lecture:
+            return
+        self._lecture = on
+        session = self._session()
+        for action in (self.undo_action, self.redo_action, self.clear_action):
+            action.setEnabled(False)
+        for action in self._marking_tools:  # the toolbar keeps the atlas only
+            action.setVisible(not on)
+        if on:
+            self.map_area.set_marks({})
+            self.map_area.set_highlight({})
+            if self._spine is not None:
+                self._spine.set_highlight([], [])
+            if self._results_panel is not None:
+                self._results_panel.set_analysis(None)
+            self.show_message("Teaching: the patient's marks and results are set aside")
+            return
+        for widget in self._lecture_hidden:
+            widget.show()
+        self._lecture_hidden = []
+        self.undo_action.setEnabled(self.undo_stack.canUndo())
+        self.redo_action.setEnabled(self.undo_stack.canRedo())
+        self.clear_action.setEnabled(True)
+        from rootmap.ui import overlays
+
+        self.map_area.set_marks(overlays.marks_by_key(session.encounter().findings))
+        self._show_analysis(session.analysis())
+
     def map_tabs(self) -> QTabWidget:
         """The map tabs: the map area, or in the first frame its empty stand-in."""
         return self.map_area if self._core else self._map_tabs
@@ -323,8 +392,9 @@ class MainWindow(QMainWindow):
         self.banner = RedFlagBanner(central)
         column.addWidget(self.banner)
 
+        # The side columns give way to the map: they can be dragged narrower or collapsed.
         splitter = QSplitter(Qt.Orientation.Horizontal, central)
-        splitter.setChildrenCollapsible(False)
+        splitter.setObjectName("columns")
         self.forms = QTabWidget(splitter)
         self.forms.setDocumentMode(True)
         self._exam_page = _scroll_area(self.forms)
@@ -334,6 +404,7 @@ class MainWindow(QMainWindow):
         # Stand-ins for the first frame; the map area and the results panel replace them.
         self._map_tabs = empty_map_tabs(splitter)
         self.right = QSplitter(Qt.Orientation.Vertical, splitter)
+        self.right.setObjectName("results_column")
         self._results_stand_in = empty_results(self.right)
         self.spine_holder = QWidget(self.right)
         QVBoxLayout(self.spine_holder).setContentsMargins(0, 0, 0, 0)
@@ -347,10 +418,14 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.forms)
         splitter.addWidget(self._map_tabs)
         splitter.addWidget(self.right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 0)
-        splitter.setSizes(COLUMN_SIZES)
+        splitter.setStretchFactor(0, 1)  # a change of width: mostly the map's
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 1)
+        splitter.setCollapsible(1, False)
+        self.forms.setMinimumWidth(SIDE_MIN)
+        splitter.setSizes(column_sizes(self.width()))
+        splitter.splitterMoved.connect(self._on_columns_moved)
+        splitter.installEventFilter(self)  # its width changes: the map keeps most of it
         self._columns = splitter
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -396,10 +471,12 @@ class MainWindow(QMainWindow):
         self.window_actions.set_keys()
         knowledge = self._knowledge = self._knowledge or load_knowledge()
         self.session = session = EncounterSession(knowledge, self.undo_stack, self)
-        for atlas_id, atlas in knowledge.atlases.items():
-            self.atlas_combo.addItem(atlas.name, atlas_id)
+        for atlas_id, atlas in knowledge.atlases.items():  # people's names, the rest a tip
+            self.atlas_combo.addItem(atlas.authors, atlas_id)
             self.atlas_combo.setItemData(
-                self.atlas_combo.count() - 1, atlas.description, Qt.ItemDataRole.ToolTipRole
+                self.atlas_combo.count() - 1,
+                f"{atlas.name}: {atlas.description}",
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.map_area = MapArea()
         self.map_area.tooltip_text = self._tooltip
@@ -445,8 +522,6 @@ class MainWindow(QMainWindow):
         panel = self._exam_panel = ExamPanel(labels, self._exam_page)
         panel.set_signs(session.encounter().signs)
         self._exam_page.setWidget(panel)
-        self.forms.setMinimumWidth(panel.sizeHint().width() + 24)
-        self._columns.setSizes(COLUMN_SIZES)  # again, now that the forms column has its width
         panel.signEdited.connect(self._on_sign_edited)
         if self._visit_actions is not None:
             self._visit_actions.attach_exam(panel)
@@ -497,14 +572,32 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Tools"), self)
         toolbar.setObjectName("tools")
         toolbar.setMovable(False)
-        toolbar.addWidget(self.finding_palette)
-        toolbar.addSeparator()
+        # The marking tools: set aside with the patient's work during a lecture.
+        self._marking_tools = [toolbar.addWidget(self.finding_palette), toolbar.addSeparator()]
+        # Undo and Redo with short labels, so that the toolbar never jumps; the whole
+        # action text ("Undo Numbness over …") is their tooltip and the Edit menu's entry.
+        self.undo_button = self._short_action(self.undo_action, self.tr("Undo"), "edit-undo")
+        self.redo_button = self._short_action(self.redo_action, self.tr("Redo"), "edit-redo")
+        for action in (self.undo_button, self.redo_button, self.clear_action):
+            toolbar.addAction(action)
+        self._marking_tools += [self.undo_button, self.redo_button, self.clear_action]
+        self._marking_tools.append(toolbar.addSeparator())
         toolbar.addWidget(QLabel(self.tr(" Atlas "), self))
         toolbar.addWidget(self.atlas_combo)
-        toolbar.addSeparator()
-        for action in (self.undo_action, self.redo_action, self.clear_action):
-            toolbar.addAction(action)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(toolbar)
+
+    def _short_action(self, full: QAction, label: str, icon_name: str) -> QAction:
+        """A toolbar twin of ``full`` (undo or redo): a short label and an icon."""
+        from PySide6.QtWidgets import QStyle
+
+        pixmap = (
+            QStyle.StandardPixmap.SP_ArrowBack
+            if icon_name == "edit-undo"
+            else QStyle.StandardPixmap.SP_ArrowForward
+        )
+        icon = QIcon.fromTheme(icon_name, self.style().standardIcon(pixmap))
+        return ShortAction(full, icon, label, self)
 
     def _run_file_command(self, command_id: str) -> None:
         self.file_actions.run(command_id)
@@ -543,7 +636,7 @@ class MainWindow(QMainWindow):
         from rootmap.ui import overlays
 
         new, old = state.encounter, before.encounter
-        if new.findings != old.findings:
+        if new.findings != old.findings and not self._lecture:
             self.map_area.set_marks(overlays.marks_by_key(new.findings))
         if self._exam_panel is not None and new.signs != old.signs:
             self._exam_panel.set_signs(new.signs)
@@ -553,6 +646,8 @@ class MainWindow(QMainWindow):
             self.atlas_combo.setCurrentIndex(max(self.atlas_combo.findData(state.atlas), 0))
 
     def _show_analysis(self, analysis: Analysis | None) -> None:
+        if self._lecture:  # shown when the lecture ends
+            return
         empty = analysis is not None and not (analysis.roots or analysis.conditions)
         if self._results_panel is not None:
             self._results_panel.set_analysis(analysis)
@@ -571,6 +666,9 @@ class MainWindow(QMainWindow):
     def _show_overlays(self) -> None:
         from rootmap.ui import overlays
 
+        if self._lecture:
+            return
+
         session = self.session
         analysis = session.analysis()
         shown = overlays.shown_root(analysis, self._chosen_root)
@@ -583,6 +681,9 @@ class MainWindow(QMainWindow):
 
     # --- user acts ----------------------------------------------------------------------
     def _on_region_clicked(self, key: str, button: str) -> None:
+        if self._lecture:  # teaching: a click never changes the patient's record
+            self.show_message("Teaching is on: Teaching ▸ Teaching off to mark the patient again")
+            return
         side, region = key.split(".", 1)
         tool = self.finding_palette.tool()
         erase = button == "right" or tool == ERASER
@@ -593,7 +694,7 @@ class MainWindow(QMainWindow):
     def _on_region_hovered(self, key: str) -> None:
         from rootmap.ui import overlays
 
-        if key:
+        if key and not self._lecture:
             side, region = key.split(".", 1)
             self.statusBar().showMessage(
                 overlays.region_summary(
@@ -635,14 +736,49 @@ class MainWindow(QMainWindow):
     def _tooltip(self, item: RegionItem) -> str:
         from rootmap.ui import overlays
 
+        if self._lecture:  # the region's name only: nothing of the patient's
+            region = self.knowledge.regions.get(item.region)
+            return f"{region.name if region else item.region}, {item.side}"
+
         return overlays.region_summary(
             self.knowledge, self.session.state(), item.region, item.side, html=True
         )
+
+    # --- the columns' sizes (rootmap.ui.window_layout) -----------------------------------
+    def restore_layout(self) -> bool:
+        """The app's start: the last run's geometry and column sizes, and remember them at
+        the end; True when the geometry came back."""
+        from rootmap.ui import window_layout
+
+        self.remember_layout = True
+        restored = window_layout.restore(self, self._columns, self.right)
+        self._columns_chosen = restored
+        return restored
+
+    def fit_columns(self, width: int | None = None) -> None:
+        """The map keeps most of the width; the side columns share the rest."""
+        self._columns.setSizes(column_sizes(width or self._columns.width()))
+
+    def _on_columns_moved(self, _pos: int, _index: int) -> None:
+        self._columns_chosen = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._columns and event.type() == QEvent.Type.Resize:
+            assert isinstance(event, QResizeEvent)
+            width = event.size().width()
+            sizes = self._columns.sizes()
+            if not self._columns_chosen or map_is_squeezed(sizes):
+                self.fit_columns(width)  # before the splitter lays out its new width
+        return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._close_guard is not None and not self._close_guard():
             event.ignore()
             return
+        if self.remember_layout:
+            from rootmap.ui import window_layout
+
+            window_layout.remember(self, self._columns, self.right)
         super().closeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -5,7 +5,8 @@ Tabs: "Body front", "Body back", and "Feet" (all four foot views at once, so a f
 exam needs no switching: dorsal and plantar side by side, then the medial and lateral
 views each across the full width, as each shows two feet end to end). The top row gets
 the height its maps need to fill their width (at most half the page); the rows below
-share the rest.
+share the rest. On a wide page, where stacking would not draw the full-width maps
+clearly larger than a 2x2 grid, the four maps are laid out 2x2.
 
 Ctrl+1/2/3 switch tabs (the main window's View menu); inside the map area
 Ctrl+PageDown/PageUp and Ctrl+Tab/Ctrl+Shift+Tab go to the next/previous tab and put
@@ -19,6 +20,7 @@ is built and, on every change, to the items that changed only.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
@@ -52,6 +54,7 @@ CELLS: dict[str, tuple[int, int, int]] = {
     "foot_lateral": (2, 0, 2),
 }
 CAPTION_HEIGHT = 24  # a map's caption above it, roughly
+STACKED_GAIN = 1.15  # the full-width maps stacked only when that draws them this much larger
 
 
 class MapArea(QTabWidget):
@@ -69,6 +72,7 @@ class MapArea(QTabWidget):
         self._marks: dict[str, tuple[Mark, ...]] = {}
         self._highlight: dict[str, int] = {}
         self._row_needs: dict[QWidget, dict[int, float]] = {}  # page -> row -> height/width
+        self._two_by_two: dict[QWidget, bool] = {}  # page -> its maps laid out 2x2 (wide)
         self.tooltip_text: Callable[[RegionItem], str] = lambda item: item.key
         for title, _names in PAGES:
             page = QWidget(self)
@@ -177,17 +181,55 @@ class MapArea(QTabWidget):
         if not needs or not isinstance(grid, QGridLayout):
             return
         width, height = page.width(), page.height() - CAPTION_HEIGHT * len(needs)
-        want = {row: need * width for row, need in needs.items()}
+        full = {row: need * width for row, need in needs.items()}
+        want = dict(full)
+        top = min(want)
         if sum(want.values()) > height > 0:
-            top = min(want)
             first = min(want[top], height / 2)
             below = sum(v for row, v in want.items() if row != top) or 1.0
             want = {
                 row: first if row == top else (height - first) * v / below
                 for row, v in want.items()
             }
+        if len(needs) > 2:  # a wide page: the full-width maps side by side (2x2) if larger
+            half = (page.height() - 2 * CAPTION_HEIGHT) / 2
+            stacked_wins = all(
+                min(want[row], v) >= STACKED_GAIN * min(v / 2, half)
+                for row, v in full.items()
+                if row != top
+            )
+            self._regrid(page, grid, not stacked_wins)
+            if self._two_by_two.get(page):
+                for row in needs:
+                    grid.setRowStretch(row, 1 if row <= top + 1 else 0)
+                return
         for row, view_height in want.items():  # a row is its maps and their captions
             grid.setRowStretch(row, max(1, round(view_height + CAPTION_HEIGHT)))
+
+    def is_two_by_two(self, page: QWidget) -> bool:
+        """Whether the page's maps are laid out 2x2 (a wide page) rather than stacked."""
+        return self._two_by_two.get(page, False)
+
+    def _regrid(self, page: QWidget, grid: QGridLayout, two_by_two: bool) -> None:
+        """Lay the page's maps out as CELLS has them, or in a 2x2 grid."""
+        if self._two_by_two.get(page, False) == two_by_two:
+            return
+        self._two_by_two[page] = two_by_two
+        placed: list[tuple[QWidget, int, int, int]] = []  # widget, row, column, span
+        for i in range(grid.count()):
+            item = grid.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                position = cast(tuple[int, int, int, int], grid.getItemPosition(i))
+                placed.append((widget, position[0], position[1], position[3]))
+        for widget, *_ in placed:
+            grid.removeWidget(widget)
+        placed.sort(key=lambda entry: (entry[1], entry[2]))
+        for index, (widget, row, column, span) in enumerate(placed):
+            if two_by_two:
+                grid.addWidget(widget, index // COLUMNS, index % COLUMNS, 1, 1)
+            else:
+                grid.addWidget(widget, row if span == 1 else index - 1, column, 1, span)
 
     def _build_cell(self, name: str, parent: QWidget) -> QWidget:
         cell = QWidget(parent)

@@ -1,9 +1,12 @@
 """The results panel: ranked roots and candidate conditions, each with its evidence.
 
 A ``QTreeView`` over ``ResultsModel``, a Qt item model of an ``Analysis`` value (the
-contract's output), the way napari wraps its Python models for Qt views. Roots come
-first, with a score bar; conditions follow, grouped by category (spinal, peripheral
-nerve, local foot, systemic, central) with levels, side, ICD-10 codes and score. Every
+contract's output), the way napari wraps its Python models for Qt views. "Best fit"
+comes first: the best explanations across categories, each line with its category
+(``Common peroneal neuropathy · left · peripheral nerve``), then the analysis' close
+calls (a near-tie said in words) and the share of the body marked. The grouped detail
+follows: roots with a score bar, then conditions by category (spinal, peripheral nerve,
+local foot, systemic, central) with levels, side, ICD-10 codes and score. Every detail
 row opens on its *why*.
 
 A new analysis updates the model in place: a row whose key (root and side; condition,
@@ -16,7 +19,7 @@ too: the panel remembers the opened keys).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -67,6 +70,16 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 ROOT_ROLE = Qt.ItemDataRole.UserRole + 3
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 4
 CONTENT_ROLE = Qt.ItemDataRole.UserRole + 5  # what a row shows, to skip unchanged rows
+SCORE_COLUMN = 88  # the score bar and its value: narrow, the names need the room
+BEST_FIT_COUNT = 5  # lines of the "Best fit" list
+CATEGORY_WORDS = {  # the category on a "Best fit" line
+    "root": "nerve root",
+    "spinal": "spinal",
+    "peripheral_nerve": "peripheral nerve",
+    "local_foot": "local foot",
+    "systemic": "systemic",
+    "central": "central",
+}
 EMPTY_TEXT = RESULTS_EMPTY_TEXT
 
 
@@ -165,15 +178,70 @@ class ResultRow:
     root: tuple[str, str] | None = None
 
 
+@dataclass(frozen=True)
+class NoteRow:
+    """A line of words without a score: a close call, the extent marked."""
+
+    key: str
+    title: str
+    warn: bool = False
+
+
+def best_fit(analysis: Analysis, count: int = BEST_FIT_COUNT) -> list[ResultRow]:
+    """The best explanations across roots and every category, best first."""
+    ranked: list[tuple[float, int, ResultRow]] = []
+    for rank, r in enumerate(analysis.roots):
+        title = f"{r.root}  ·  {r.side}  ·  {CATEGORY_WORDS['root']}"
+        row = ResultRow(
+            f"best:root:{r.root}:{r.side}", title, r.score, True, False,
+            "Click to show this root's dermatome on the map", (), (r.root, r.side),
+        )  # fmt: skip
+        ranked.append((r.score, rank, row))
+    for rank, c in enumerate(analysis.conditions, start=len(analysis.roots)):
+        words = CATEGORY_WORDS.get(c.category, c.category.replace("_", " "))
+        # (no ICD-10 code: the line stays short; the detail below has it)
+        title = "  ·  ".join([c.name, *([", ".join(c.levels)] if c.levels else [])])
+        title += f"  ·  {c.side}  ·  {words}" if c.side else f"  ·  {words}"
+        row = ResultRow(
+            f"best:condition:{c.id}:{'/'.join(c.levels)}:{c.side}", title, c.score, False,
+            False, condition_title(c), (),
+        )  # fmt: skip
+        ranked.append((c.score, rank, row))
+    ranked.sort(key=lambda entry: (-entry[0], entry[1]))
+    best = [row for _score, _rank, row in ranked[:count]]
+    if best:
+        best[0] = replace(best[0], bold=True)
+    return best
+
+
+def notes(analysis: Analysis) -> list[NoteRow]:
+    """The close calls (a near-tie, in words) and the share of the body marked."""
+    shown = []
+    for which in ("roots", "conditions"):
+        close = analysis.close_call(which)
+        if close is not None:
+            shown.append(NoteRow(f"note:close:{which}", f"⚠ {close.message}", warn=True))
+    extent = getattr(analysis, "extent", None)
+    if extent is not None and extent.all > 0:
+        kinds = ", ".join(f"{k} {v:.1f} %" for k, v in extent.by_kind.items() if v > 0)
+        text = f"Marked: {extent.all:.1f} % of the body" + (f" ({kinds})" if kinds else "")
+        shown.append(NoteRow("note:extent", text))
+    return shown
+
+
 def result_groups(
     analysis: Analysis, regions: Mapping[str, Region]
-) -> list[tuple[str, str, list[ResultRow]]]:
-    """The analysis as (key, title, rows) groups: the roots, then one per category."""
+) -> list[tuple[str, str, list[ResultRow | NoteRow]]]:
+    """The analysis as (key, title, rows) groups: "Best fit" with its notes, the roots,
+    then one per category."""
     from rootmap.analysis import CATEGORIES
 
-    groups: list[tuple[str, str, list[ResultRow]]] = []
+    groups: list[tuple[str, str, list[ResultRow | NoteRow]]] = []
+    top: list[ResultRow | NoteRow] = [*best_fit(analysis), *notes(analysis)]
+    if top:
+        groups.append(("best", "Best fit", top))
     if analysis.roots:
-        rows = [
+        roots: list[ResultRow | NoteRow] = [
             ResultRow(
                 f"root:{r.root}:{r.side}",
                 root_title(r),
@@ -188,11 +256,11 @@ def result_groups(
             )
             for rank, r in enumerate(analysis.roots)
         ]
-        groups.append(("roots", QCoreApplication.translate("ResultsPanel", "Nerve roots"), rows))
+        groups.append(("roots", QCoreApplication.translate("ResultsPanel", "Nerve roots"), roots))
     for category in CATEGORIES:
         results = [c for c in analysis.conditions if c.category == category]
         if results:
-            rows = [
+            rows: list[ResultRow | NoteRow] = [
                 ResultRow(
                     f"condition:{c.id}:{'/'.join(c.levels)}:{c.side}",
                     condition_title(c),
@@ -251,7 +319,11 @@ class ResultsModel(QStandardItemModel):
             header = self._row_for(top, row, key)
             self._show_header(header, title)
             for child_row, result in enumerate(rows):
-                self._show_result(self._row_for(header, child_row, result.key), result)
+                child = self._row_for(header, child_row, result.key)
+                if isinstance(result, NoteRow):
+                    self._show_note(child, result)
+                else:
+                    self._show_result(child, result)
             header.removeRows(len(rows), header.rowCount() - len(rows))
         top.removeRows(len(groups), top.rowCount() - len(groups))
 
@@ -289,6 +361,17 @@ class ResultsModel(QStandardItemModel):
         item.setFont(self.bold)
         item.setData(True, SPAN_ROLE)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+
+    def _show_note(self, item: QStandardItem, note: NoteRow) -> None:
+        if item.data(CONTENT_ROLE) == note:
+            return
+        item.setData(note, CONTENT_ROLE)
+        item.setText(note.title)
+        item.setToolTip(note.title)
+        item.setData(True, SPAN_ROLE)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        if note.warn:
+            item.setForeground(QBrush(QColor(palette.ui_colours().caution_text)))
 
     def _show_result(self, item: QStandardItem, result: ResultRow) -> None:
         if item.data(CONTENT_ROLE) == result:
@@ -351,7 +434,7 @@ class ResultsPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 110)
+        header.resizeSection(1, SCORE_COLUMN)
         header.sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.tree.clicked.connect(self._on_clicked)
         layout.addWidget(self.tree, 1)
@@ -386,8 +469,11 @@ class ResultsPanel(QWidget):
                 tree.setExpanded(index, True)
                 continue
             key = item.data(KEY_ROLE)
+            if isinstance(item.data(CONTENT_ROLE), NoteRow):
+                tree.setFirstColumnSpanned(index.row(), index.parent(), True)
+                continue
             first_root = index.row() == 0 and item.data(ROOT_ROLE) is not None
-            first_root = first_root and index.parent().row() == 0
+            first_root = first_root and index.parent().data(KEY_ROLE) == "roots"
             tree.setExpanded(index, key in self._expanded or (first_root and not self._expanded))
         for item in model.new_lines:
             index = item.index()

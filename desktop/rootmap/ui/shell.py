@@ -26,7 +26,7 @@ RESULTS_EMPTY_TEXT = QT_TRANSLATE_NOOP(
     "to see the roots and conditions that explain them.",
 )
 
-RESULTS_MIN_WIDTH = 320
+RESULTS_MIN_WIDTH = 240  # the window_layout.SIDE_MIN: the column gives way to the map
 DISCLAIMER = QT_TRANSLATE_NOOP("Shell", "Supports clinical judgement — not a diagnosis")
 DISCLAIMER_COLOR = "disclaimer_text"  # roles of rootmap.palette.UiColours
 HINT_COLOR = "hint_text"

@@ -16,9 +16,10 @@ never steal the exam forms' keys.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -46,6 +47,7 @@ class TeachingMode:
         self._case_error = ""
         self._built = False
         self._question_shown: object = None
+        self._closer = _DockCloser(lambda: self.show_mode("off"))
         self._build_menus()
         self._sync_actions()
 
@@ -118,6 +120,8 @@ class TeachingMode:
         self._presenter = Presenter(window, self._set_line_scale)
         controller.changed.connect(self._sync_actions)
         controller.changed.connect(self._show_question_maps)
+        controller.changed.connect(self._sync_lecture)
+        self._dock.installEventFilter(self._closer)  # its close button: teaching off
         self._sync_actions()
 
     def _load_cases(self) -> None:
@@ -253,9 +257,20 @@ class TeachingMode:
                 width = min(DOCK_WIDTH, int(window.width() * 0.25))
                 window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
             self.dock.show()
+        if mode == "off" and self.presenter.active:
+            self.presenter.leave()  # "Off" ends the lecture, presentation mode too
+            self._after_presentation_change()
         self.controller.set_mode(mode)
-        if mode == "off" and not self.presenter.active:
-            self.dock.hide()
+        self._sync_lecture()
+
+    def _sync_lecture(self) -> None:
+        """Teaching content on screen sets the patient's work aside (the host keeps it
+        untouched); "Off" closes the panel and brings the patient's work back."""
+        presenting = self._presenter.active
+        on = presenting or self._controller.mode != "off"
+        if not on and self._dock.isVisible():
+            self._dock.hide()
+        self.host.set_lecture(on)
 
     def step(self, delta: int) -> None:
         if self._built and self.controller.mode != "off":
@@ -271,6 +286,10 @@ class TeachingMode:
         self.presenter.toggle()
         if self.presenter.active and self.controller.mode == "off":
             self.show_mode("overlay")
+        self._after_presentation_change()
+        self._sync_lecture()
+
+    def _after_presentation_change(self) -> None:
         self.dock.setVisible(self.presenter.active or self.controller.mode != "off")
         # Presenting: no dock title bar (its small caption says nothing to a lecture hall).
         self.dock.setTitleBarWidget(QWidget(self.dock) if self.presenter.active else None)  # type: ignore[arg-type]
@@ -349,6 +368,19 @@ class TeachingMode:
             layer.line_scale = scale
             layer.label_px = max(LABEL_PX, LABEL_PX * 0.8 * scale)  # 24 px at 1080, 48 at 4K
         self.controller.refresh()
+
+
+class _DockCloser(QObject):
+    """Turns teaching off when the user closes the teaching dock (its close button)."""
+
+    def __init__(self, off: Callable[[], None]) -> None:
+        super().__init__()
+        self.off = off
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            QTimer.singleShot(0, self.off)
+        return False
 
 
 def install_teaching(session: EncounterSession, host: TeachingHost, seed: int = 0) -> TeachingMode:

@@ -236,6 +236,7 @@ class OverlayLayer(QGraphicsObject):
         self.mode = "off"
         self.line_scale = 1.0  # outline widths grow with the screen (presentation mode)
         self.label_px = LABEL_PX  # label type on screen, in pixels
+        self.body_px = _body_pixels()  # no label is drawn smaller than the window's type
         self.zoom = 1.0  # screen pixels per scene unit (the view's scale)
         self.items: dict[str, RegionOverlay] = {}
         for shape in shapes:
@@ -306,7 +307,11 @@ class OverlayLayer(QGraphicsObject):
             tags = atlas_tags([a for a, _ in difference.roots])
             lines = [f"{tags[a]}: {roots_label(r)}" for a, r in difference.roots]
             item.set_label("\n".join(lines))
-            item.setToolTip(f"{name}: {difference.label}")
+            said = " · ".join(
+                f"{knowledge.atlas(a).authors}: {', '.join(r) or 'none'}"
+                for a, r in difference.roots
+            )
+            item.setToolTip(f"{name}: {said}")
         self.place_labels()
         self.setVisible(True)
 
@@ -368,7 +373,8 @@ class OverlayLayer(QGraphicsObject):
         The region's colour, the legend and its tooltip still tell what it is.
         """
         wanted = self.label_size()
-        smallest = MIN_LABEL * wanted
+        body = self.body_px / max(self.zoom, 1e-6)  # the body type, in scene units
+        smallest = max(MIN_LABEL * wanted, min(wanted, body))
         for item in self.items.values():
             if item.key_point.isVisible():
                 item.show_key_point(wanted * KEY_POINT_RADIUS)
@@ -424,12 +430,20 @@ def _split_brush(item: RegionOverlay, colours: list[str]) -> QBrush:
     return QBrush(gradient)
 
 
+def _body_pixels() -> float:
+    """The application's body type, in pixels (the window's, before presentation mode)."""
+    from PySide6.QtGui import QFontInfo
+    from PySide6.QtWidgets import QApplication
+
+    return float(QFontInfo(QApplication.font()).pixelSize())
+
+
 def _atlas_tip(knowledge: Knowledge, atlas: Atlas, region: str) -> str:
     entry = atlas.entry(region)
     name = knowledge.regions[region].name if region in knowledge.regions else region
     if entry is None:
         return name
-    text = f"{name} — {atlas.id}: {roots_label(entry.primary)}"
+    text = f"{name} — {atlas.authors}: {roots_label(entry.primary)}"
     if entry.overlap:
         text += f" (overlap {', '.join(entry.overlap)})"
     if entry.note:

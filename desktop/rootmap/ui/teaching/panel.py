@@ -107,7 +107,6 @@ class TeachingPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("teaching_panel")
         self.controller = controller
-        knowledge = controller.knowledge
         layout = QVBoxLayout(self)
 
         # Mode buttons and the atlas.
@@ -124,33 +123,12 @@ class TeachingPanel(QWidget):
             self.mode_buttons[mode] = button
             modes.addWidget(button, index // 3, index % 3)
         layout.addLayout(modes)
-        atlas_row = QHBoxLayout()
-        atlas_label = QLabel(self.tr("&Atlas:"), self)
-        self.atlas_box = QComboBox(self)
-        # Its long names must not widen the dock at the maps' expense.
-        self.atlas_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.atlas_box.setMinimumContentsLength(12)
-        for atlas in knowledge.atlases.values():
-            self.atlas_box.addItem(f"{atlas.id} — {atlas.name}", atlas.id)
-        atlas_label.setBuddy(self.atlas_box)
-        _name(
-            self.atlas_box,
-            self.tr("Dermatome atlas"),
-            self.tr("The dermatome map used by the overlay and quiz"),
-        )
+        # The atlas: in the main window the toolbar's box is the one atlas control (the
+        # session's atlas, which the controller follows); a panel on its own has its own.
+        self.atlas_box: QComboBox | None = None
         if own_atlas:
-            self.atlas_box.currentIndexChanged.connect(
-                lambda _: controller.set_atlas(self.atlas_box.currentData())
-            )
-        self.atlas_box.activated.connect(
-            lambda _: self.atlasChosen.emit(str(self.atlas_box.currentData()))
-        )
-        atlas_row.addWidget(atlas_label)
-        atlas_row.addWidget(self.atlas_box, 1)
-        layout.addLayout(atlas_row)
-
+            self.atlas_box = self._atlas_box(layout)
+        self.presenting = False
         self.pages = QStackedWidget(self)
         self.legend = QTextBrowser(self)
         _name(
@@ -164,20 +142,42 @@ class TeachingPanel(QWidget):
         controller.changed.connect(self.sync)
         self.sync()
 
+    def _atlas_box(self, layout: QVBoxLayout) -> QComboBox:
+        """An atlas chooser, by the atlases' authors ("Lee et al. 2008")."""
+        row = QHBoxLayout()
+        label = QLabel("&Atlas:", self)
+        box = QComboBox(self)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(12)
+        for atlas in self.controller.knowledge.atlases.values():
+            box.addItem(atlas.authors, atlas.id)
+            box.setItemData(box.count() - 1, atlas.name, Qt.ItemDataRole.ToolTipRole)
+        label.setBuddy(box)
+        _name(box, "Dermatome atlas", "The dermatome map used by the overlay and quiz")
+        box.currentIndexChanged.connect(lambda _: self.controller.set_atlas(box.currentData()))
+        box.activated.connect(lambda _: self.atlasChosen.emit(str(box.currentData())))
+        row.addWidget(label)
+        row.addWidget(box, 1)
+        layout.addLayout(row)
+        return box
+
     def set_presenting(self, presenting: bool) -> None:
-        """Presentation mode: the explorer gives its spine diagram the room."""
+        """Presentation mode: the explorer gives its spine diagram the room, and the
+        citations are set in the (larger) type, not a size smaller."""
+        self.presenting = presenting
         self.explorer.set_presenting(presenting)
+        self.sync()
 
     def sync(self) -> None:
         controller = self.controller
         button = self.mode_buttons.get(controller.mode)
         if button is not None:
             button.setChecked(True)
-        index = self.atlas_box.findData(controller.atlas_id)
-        if index != self.atlas_box.currentIndex():
-            self.atlas_box.blockSignals(True)
-            self.atlas_box.setCurrentIndex(index)
-            self.atlas_box.blockSignals(False)
+        box = self.atlas_box
+        if box is not None and box.findData(controller.atlas_id) != box.currentIndex():
+            box.blockSignals(True)
+            box.setCurrentIndex(box.findData(controller.atlas_id))
+            box.blockSignals(False)
         if controller.mode == "explorer":
             self.pages.setCurrentWidget(self.explorer)
             self.explorer.sync()
@@ -194,7 +194,8 @@ class TeachingPanel(QWidget):
         if controller.mode == "differences":
             tags = atlas_tags(knowledge.atlases)
             lines = "<br>".join(
-                f"<b>{tags[a.id]}</b> = {a.id}: {html.escape(knowledge.cite(a.source))}"
+                f"<b>{tags[a.id]}</b> = {html.escape(a.authors)}: "
+                f"{html.escape(knowledge.cite(a.source))}"
                 for a in knowledge.atlases.values()
             )
             differences = controller.differences()
@@ -225,13 +226,16 @@ class TeachingPanel(QWidget):
             atlas = knowledge.atlas(controller.atlas_id)
             shown = controller.on_screen_regions() or set(atlas.entries)
             used = {r for region in shown if (e := atlas.entry(region)) for r in e.primary}
-            chips = [
-                f"<td>{_chip(root_tint(r))}</td><td><b>{r}</b>&nbsp;&nbsp;</td>"
+            chips = [  # a cell in the root's colour (a span's border fails at large type)
+                f"<td bgcolor='{root_tint(r)}'>&nbsp;&nbsp;&nbsp;&nbsp;</td>"
+                f"<td><b>{r}</b>&nbsp;&nbsp;</td>"
                 for r in knowledge.roots
                 if r in used
             ]
+            per_row = 3 if self.presenting else 4  # presenting: large type, a narrow dock
             rows = "".join(
-                "<tr>" + "".join(chips[i : i + 4]) + "</tr>" for i in range(0, len(chips), 4)
+                "<tr>" + "".join(chips[i : i + per_row]) + "</tr>"
+                for i in range(0, len(chips), per_row)
             )
             return (
                 self.tr(
@@ -240,13 +244,19 @@ class TeachingPanel(QWidget):
                     "two roots share is striped. Press D for the differences between atlases.</p>"
                 ).format(html.escape(atlas.name))
                 + f"<table cellspacing='4'>{rows}</table>"
-                f"<p><small>{html.escape(knowledge.cite(atlas.source))}</small></p>"
+                f"<p>{small(html.escape(knowledge.cite(atlas.source)), self.presenting)}</p>"
             )
         return self.tr(
             "<h2>Teaching mode</h2><p>O: dermatome overlay · D: differences between atlases · "
             "R: root explorer · Q: quiz · → / Page Down: next root or question · "
             "← / Page Up: previous root · F11: presentation · Esc: leave it.</p>"
         )
+
+
+def small(text: str, presenting: bool = False) -> str:
+    """A citation or a note: in the body type, never a size smaller (every text on
+    screen reads at the body size; presenting, the type itself grows)."""
+    return text
 
 
 def _chip(colour: str) -> str:
@@ -323,7 +333,7 @@ class ExplorerPage(QWidget):
             self.root_box.setCurrentIndex(index)
             self.root_box.blockSignals(False)
         facts = controller.facts()
-        self.facts_view.setHtml(facts_html(controller, facts))
+        self.facts_view.setHtml(facts_html(controller, facts, self.presenting))
         if self.spine is not None:
             roots = [(side, facts.root) for side in ("left", "right")]
             self.spine.set_highlight(roots, facts.levels)
@@ -340,7 +350,7 @@ def _spine_view(parent: QWidget):  # type: ignore[no-untyped-def]
         return None
 
 
-def facts_html(controller: TeachingController, facts: RootFacts) -> str:
+def facts_html(controller: TeachingController, facts: RootFacts, presenting: bool = False) -> str:
     """The explorer's text: each fact with a numbered citation, the references below."""
     knowledge = controller.knowledge
     sources = list(facts.sources())
@@ -365,10 +375,13 @@ def facts_html(controller: TeachingController, facts: RootFacts) -> str:
         or "<li>— (not a lumbar disc level)</li>"
     )
     references = "".join(f"<li>{html.escape(knowledge.cite(s))}</li>" for s in sources)
+    atlas = knowledge.atlases.get(facts.atlas)
+    atlas_name = atlas.authors if atlas is not None else facts.atlas  # people, not an id
+    key_text = "Map: green = dermatome, dashed = overlap, black dot = key point."
     return (
-        f"<h1>{facts.root} <small>({facts.segment})</small></h1>"
-        "<p><small>Map: green = dermatome, dashed = overlap, black dot = key point.</small></p>"
-        f"<p><b>Dermatome</b> ({html.escape(facts.atlas)}){cite(facts.dermatome_source)}: "
+        f"<h1>{facts.root} {small(f'({facts.segment})', presenting)}</h1>"
+        f"<p>{small(key_text, presenting)}</p>"
+        f"<p><b>Dermatome</b> ({html.escape(atlas_name)}){cite(facts.dermatome_source)}: "
         f"{names(facts.dermatome)}</p>"
         + (
             f"<p><i>Overlap:</i> {names(facts.dermatome_overlap)}</p>"
@@ -383,7 +396,7 @@ def facts_html(controller: TeachingController, facts: RootFacts) -> str:
         f"<p><b>Spinal causes</b></p><ul>{items(facts.spinal_conditions)}</ul>"
         f"<p><b>Mimics</b> (a nerve whose skin territory overlaps)</p>"
         f"<ul>{items(facts.mimics)}</ul>"
-        f"<p><b>Sources</b></p><ol><small>{references}</small></ol>"
+        f"<p><b>Sources</b></p><ol>{small(references, presenting)}</ol>"
     )
 
 
