@@ -90,3 +90,25 @@ def test_a_best_fit_root_line_shows_its_dermatome(qtbot):
     with qtbot.waitSignal(panel.rootChosen) as chosen:
         qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert chosen.args == ["L5", "left"]
+
+
+def test_the_results_name_what_changed_since_the_previous_visit():
+    from rootmap.analysis import Changes, Observed, SignChange
+    from rootmap.ui.results_panel import change_notes
+
+    worse = SignChange(
+        "great_toe_extension",
+        "left",
+        "worse",
+        Observed(4, "2026-11-03"),
+        Observed(2, "2026-11-17"),
+    )
+    same = SignChange("achilles_reflex", "left", "same", Observed("normal", "2026-11-03"), None)
+    analysis = Analysis(
+        (), (), (), "lee2008", changes=Changes("2026-11-17", "2026-11-03", (), (worse, same))
+    )
+    [note] = change_notes(analysis)
+    assert note.warn
+    assert note.title == (
+        "▼ worse: great toe extension, left: 4/5 on 3 Nov 2026 → 2/5 on 17 Nov 2026"
+    )

@@ -226,7 +226,30 @@ def notes(analysis: Analysis) -> list[NoteRow]:
         kinds = ", ".join(f"{k} {v:.1f} %" for k, v in extent.by_kind.items() if v > 0)
         text = f"Marked: {extent.all:.1f} % of the body" + (f" ({kinds})" if kinds else "")
         shown.append(NoteRow("note:extent", text))
+    shown += change_notes(analysis)
     return shown
+
+
+CHANGE_MARKS = {"worse": "▼ worse", "better": "▲ better", "changed": "◆ changed"}
+
+
+def change_notes(analysis: Analysis) -> list[NoteRow]:
+    """The exam values that changed since the previous visit, named with both dates
+    ("▼ worse: great toe extension, left: 4/5 on 3 Nov 2026 → 2/5 on 17 Nov 2026")."""
+    from rootmap.follow_up import describe_sign_change
+
+    changes = analysis.changes
+    if changes is None:
+        return []
+    return [
+        NoteRow(
+            f"note:change:{c.sign}:{c.side}",
+            f"{CHANGE_MARKS[c.change]}: {describe_sign_change(c)}",
+            warn=c.change == "worse",
+        )
+        for c in changes.signs
+        if c.change in CHANGE_MARKS
+    ]
 
 
 def result_groups(
