@@ -194,7 +194,7 @@ def test_cohort_shows_the_heat_map_and_counts_and_leaves_the_patient_alone(
     assert view.counts_label.text() == "6 files analysed, 1 failed"
     assert "broken.json" in view.failures.toPlainText()
     assert not view.image.isNull() and view.image.width() > 500
-    assert not view.picture.pixmap().isNull()
+    assert view.picture.image is view.image and view.picture.target().height() > 300
     roots = [view.root_box.itemData(i) for i in range(view.root_box.count())]
     assert roots[0] is None and len(roots) >= 2 and set(roots[1:]) <= set(KNOWLEDGE.roots)
     assert view.chosen_root() == roots[1]  # the largest root group first
@@ -203,6 +203,12 @@ def test_cohort_shows_the_heat_map_and_counts_and_leaves_the_patient_alone(
     view.root_box.setCurrentIndex(0)  # all encounters: another picture
     assert view.image != first and "every encounter" in view.caption.text()
     assert "6 files analysed, 1 failed" in window.statusBar().currentMessage()
+    view.fit_box.click()  # actual size: the scroll area scrolls
+    assert view.picture.minimumSize() == view.image.size()
+    view.root_box.setCurrentIndex(1)
+    view.explore_button.click()  # the textbook dermatome on the window's maps, beside it
+    assert window.teaching.controller.mode == "explorer"
+    assert window.teaching.controller.root == roots[1]
     # Teaching read the cohort only: the patient's encounter and undo history are as they were.
     assert window.encounter() == encounter and window.atlas() == atlas
     assert (stack.count(), stack.index(), stack.isClean()) == undo

@@ -18,14 +18,15 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, QThread, Signal
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -139,6 +141,46 @@ def counts_for(counts: HeatCounts, group: str | None) -> HeatCounts:
 
 
 # -- the view --------------------------------------------------------------------------------
+class FittedImage(QWidget):
+    """An image drawn as large as fits, its proportions kept (the whole panel in view)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image = QImage()
+        self.fit = True  # False: actual size (the scroll area scrolls)
+        self.setMinimumSize(320, 320)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_image(self, image: QImage) -> None:
+        self.image = image
+        self.set_fit(self.fit)
+
+    def set_fit(self, fit: bool) -> None:
+        self.fit = fit
+        if fit or self.image.isNull():
+            self.setMinimumSize(320, 320)
+        else:
+            self.setMinimumSize(self.image.size())
+        self.update()
+
+    def target(self) -> QRectF:
+        if self.image.isNull():
+            return QRectF()
+        scale = min(self.width() / self.image.width(), self.height() / self.image.height())
+        if not self.fit:
+            scale = 1.0
+        width, height = self.image.width() * scale, self.image.height() * scale
+        return QRectF((self.width() - width) / 2, 0, width, height)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        if self.image.isNull():
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(self.target(), self.image)
+        painter.end()
+
+
 class CohortView(QDialog):
     """The cohort's heat map for a chosen root, its dermatome outlined; counts; Save Image."""
 
@@ -149,9 +191,11 @@ class CohortView(QDialog):
         knowledge: Knowledge,
         atlas: str,
         parent: QWidget | None = None,
+        explore: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.run = run
+        self.explore = explore
         self.folder = folder
         self.knowledge = knowledge
         self.atlas = atlas
@@ -190,12 +234,16 @@ class CohortView(QDialog):
 
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
-        self.picture = QLabel(self)
+        self.picture = FittedImage(self)
         self.picture.setObjectName("cohort_heatmap")
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.picture.setAccessibleName(_tr("Cohort heat map"))
         scroll = QScrollArea(self)
         scroll.setWidget(self.picture)
         scroll.setWidgetResizable(True)
+        self.fit_box = QCheckBox(_tr("&Fit to window"), self)
+        self.fit_box.setObjectName("cohort_fit")
+        self.fit_box.setChecked(True)
+        self.fit_box.toggled.connect(self.picture.set_fit)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -220,12 +268,24 @@ class CohortView(QDialog):
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.clicked.connect(self.save_image)
         buttons.rejected.connect(self.close)
-        layout.addWidget(buttons)
+        self.explore_button = QPushButton(self)
+        self.explore_button.setObjectName("cohort_explore")
+        self.explore_button.setToolTip(
+            _tr("The textbook dermatome of the root on the window's maps (the Root explorer)")
+        )
+        self.explore_button.clicked.connect(self.explore_root)
+        self.explore_button.setVisible(explore is not None)
+        buttons.addButton(self.explore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        below = QHBoxLayout()
+        below.addWidget(self.fit_box)
+        below.addStretch(1)
+        below.addWidget(buttons)
+        layout.addLayout(below)
 
         self.root_box.currentIndexChanged.connect(self.refresh)
         self.root_box.setCurrentIndex(1 if self.root_box.count() > 1 else 0)
         self.refresh()
-        self.resize(SHOWN_WIDTH + 60, 860)
+        self.resize(760, 940)
 
     def chosen_root(self) -> str | None:
         data = self.root_box.currentData()
@@ -255,8 +315,18 @@ class CohortView(QDialog):
                 "spread beyond the textbook dermatome."
             ).format(root, name)
         self.caption.setText(text)
+        self.explore_button.setEnabled(root is not None)
+        self.explore_button.setText(
+            _tr("Show {0} in the &Explorer").format(root) if root else _tr("Show in the &Explorer")
+        )
         self.image = self.heatmap_image(SHOWN_WIDTH)
-        self.picture.setPixmap(QPixmap.fromImage(self.image))
+        self.picture.set_image(self.image)
+
+    def explore_root(self) -> None:
+        """The chosen root's textbook dermatome on the window's maps, beside the heat map."""
+        root = self.chosen_root()
+        if root is not None and self.explore is not None:
+            self.explore(root)
 
     # --- Save Image ------------------------------------------------------------------------
     def choose_image_path(self, suggestion: str) -> str:
@@ -292,10 +362,16 @@ class CohortView(QDialog):
 class CohortAction(QObject):
     """Teaching ▸ Cohort…: choose a folder, analyse it with a progress dialog, show the view."""
 
-    def __init__(self, session: EncounterSession, host: MenuHost) -> None:
+    def __init__(
+        self,
+        session: EncounterSession,
+        host: MenuHost,
+        explore: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__(host.dialog_parent())
         self.session = session
         self.host = host
+        self.explore = explore  # shows a root in teaching's Root explorer
         self.runner: CohortRunner | None = None
         self.progress: QProgressDialog | None = None
         self.view: CohortView | None = None
@@ -369,7 +445,12 @@ class CohortAction(QObject):
             self.view.deleteLater()
         session = self.session
         self.view = CohortView(
-            run, self.folder, session.knowledge, session.atlas(), self.host.dialog_parent()
+            run,
+            self.folder,
+            session.knowledge,
+            session.atlas(),
+            self.host.dialog_parent(),
+            self.explore,
         )
         self.view.show()
         self.host.show_message(

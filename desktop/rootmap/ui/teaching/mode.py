@@ -374,8 +374,13 @@ class TeachingMode:
         if self._cohort is None:
             from rootmap.ui.teaching.cohort_view import CohortAction
 
-            self._cohort = CohortAction(self.session, self.host)
+            self._cohort = CohortAction(self.session, self.host, self.explore_root)
         return self._cohort
+
+    def explore_root(self, root: str) -> None:
+        """The Root explorer on ``root`` (its textbook dermatome on the maps)."""
+        self.show_mode("explorer")
+        self.controller.set_root(root)
 
 
 def install_teaching(session: EncounterSession, host: TeachingHost, seed: int = 0) -> TeachingMode:
