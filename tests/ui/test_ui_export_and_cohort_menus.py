@@ -250,6 +250,27 @@ def test_cohort_cancel_stops_the_run_and_shows_nothing(window, qtbot, tmp_path: 
     assert window.statusBar().currentMessage() == "Cohort analysis cancelled"
 
 
+def test_quitting_during_a_cohort_stops_its_thread(window, qtbot, tmp_path: Path, monkeypatch):
+    from rootmap.cohort import run as run_module
+
+    gate = threading.Event()
+    real = run_module.analyse_file
+
+    def held(path, knowledge, atlas, key):
+        gate.wait(30)
+        return real(path, knowledge, atlas, key)
+
+    monkeypatch.setattr(run_module, "analyse_file", held)
+    cohort = _start_cohort(window, _cohort_folder(tmp_path / "cohort", count=3))
+    runner = cohort.runner
+    assert runner is not None and runner.isRunning()
+    runner.cancel()
+    gate.set()
+    cohort.stop()  # what QApplication.aboutToQuit runs
+    assert runner.isFinished() and not cohort.running() and cohort.progress is None
+    assert cohort.view is None
+
+
 def test_cohort_of_an_empty_folder_says_so(window, tmp_path: Path):
     empty = tmp_path / "empty"
     empty.mkdir()

@@ -423,8 +423,19 @@ class CohortAction(QObject):
         runner.cancelled.connect(self._cancelled)
         runner.finished.connect(self._finished)
         progress.canceled.connect(runner.cancel)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting mid-run: stop the thread before Qt tears down
+            app.aboutToQuit.connect(self.stop, Qt.ConnectionType.UniqueConnection)
         runner.start()
         return True
+
+    def stop(self) -> None:
+        """Cancel a running analysis and wait for its thread to end (nothing is shown)."""
+        runner = self.runner
+        if runner is not None:
+            runner.cancel()
+            runner.wait()
+            self._finished()
 
     def _progressed(self, done: int, _total: int) -> None:
         if self.progress is not None:
