@@ -15,6 +15,7 @@ so that tests answer them without a modal dialog.
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections import Counter
@@ -101,7 +102,10 @@ class CohortRunner(QThread):
                 self.progressed.emit(count, total)
 
         try:
-            result = run_cohort(self.files, "root", RunOptions(self.atlas, cohort_key()), on_result)
+            # A frozen bundle cannot spawn worker processes of itself: one process there.
+            jobs = 1 if getattr(sys, "frozen", False) else None
+            options = RunOptions(self.atlas, cohort_key(), jobs)
+            result = run_cohort(self.files, "root", options, on_result)
         except _Cancelled:
             self.cancelled.emit()
             return
