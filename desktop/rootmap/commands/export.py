@@ -9,10 +9,11 @@ only, after the input has been read and checked. No Qt.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from pathlib import Path
-from typing import Any
+
+from rootmap.interop.bundle_files import bundle_bytes, bundle_paths, describe, write_bundles
+
+__all__ = ["add_arguments", "bundle_paths", "describe", "run"]
 
 PROG = "rootmap export"
 
@@ -33,27 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--atlas", metavar="NAME", help="dermatome atlas (see `rootmap atlases`)")
 
 
-def bundle_paths(out: str, count: int) -> list[str]:
-    """Where each of ``count`` Bundles goes: ``out`` itself for one, numbered for more."""
-    if count == 1:
-        return [out]
-    path = Path(out)
-    return [
-        str(path.with_name(f"{path.stem}-{n}{path.suffix or '.json'}")) for n in range(1, count + 1)
-    ]
-
-
-def describe(bundle: dict[str, Any]) -> str:
-    """A one-line account of a Bundle: what it holds, by resource type."""
-    counts: dict[str, int] = {}
-    for entry in bundle.get("entry", []):
-        kind = entry["resource"]["resourceType"]
-        counts[kind] = counts.get(kind, 0) + 1
-    return ", ".join(f"{n} {kind}" for kind, n in counts.items())
-
-
 def run(args: argparse.Namespace) -> int:
-    from rootmap.documents import SaveError, write_bytes_atomic
+    from rootmap.documents import SaveError
     from rootmap.reports.inputs import InputError, open_and_analyse
 
     try:
@@ -73,14 +55,12 @@ def run(args: argparse.Namespace) -> int:
         if len(bundles) != 1:
             print(f"{PROG}: --fhir -: {len(bundles)} visits need a file name", file=sys.stderr)
             return 2
-        sys.stdout.write(json.dumps(bundles[0], indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(bundle_bytes(bundles[0]).decode("utf-8"))
         return 0
-    for path, bundle in zip(bundle_paths(args.fhir, len(bundles)), bundles, strict=True):
-        data = (json.dumps(bundle, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-        try:
-            write_bytes_atomic(path, data)
-        except SaveError as error:  # 2: a target we refuse; 1: the system failed
-            print(f"{PROG}: {error}", file=sys.stderr)
-            return error.status
-        print(f"{path}: FHIR R4 Bundle (collection): {describe(bundle)}")
+    try:
+        for path, description in write_bundles(args.fhir, bundles):
+            print(f"{path}: FHIR R4 Bundle (collection): {description}")
+    except SaveError as error:  # 2: a target we refuse; 1: the system failed
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return error.status
     return 0

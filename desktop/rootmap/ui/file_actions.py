@@ -1,6 +1,6 @@
 """The File menu: New, Open, Open Recent, Save, Save As, patient label and notes,
-Export PDF report, Print, Export figure; the window title; the unsaved-changes
-prompt on close; autosave and crash recovery.
+Export PDF report, Print, Export figure, Export FHIR (``rootmap.ui.fhir_export_action``);
+the window title; the unsaved-changes prompt on close; autosave and crash recovery.
 
 ``FileActions(session, host)`` adds all of it: the document (encounter, atlas, path,
 label and notes, modified flag) is the ``EncounterSession``'s; the window is reached
@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
@@ -33,6 +34,9 @@ from rootmap.ui.host import FileHost
 from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 from rootmap.ui.recovery import ask_to_recover, pending_recovery
 from rootmap.ui.session import EncounterSession
+
+if TYPE_CHECKING:
+    from rootmap.ui.fhir_export_action import FhirExport
 
 FILE_FILTER = QT_TRANSLATE_NOOP(
     "FileActions", "RootMap documents (*.rootmap);;Encounter JSON (*.json);;All files (*)"
@@ -122,6 +126,8 @@ class FileActions(QObject):
         self.pdf_action = host.command_action("file.pdf")
         self.print_action = host.command_action("file.print")
         self.figure_action = host.command_action("file.figure")
+        self.fhir_action = host.command_action("file.fhir")
+        self._fhir_export: FhirExport | None = None  # built at the first FHIR export
         self._commands: dict[str, Callable[[], object]] = {
             "file.new": self.new,
             "file.open": self.open,
@@ -132,6 +138,7 @@ class FileActions(QObject):
             "file.pdf": self.export_pdf,
             "file.print": self.print_report,
             "file.figure": self.export_figure,
+            "file.fhir": lambda: self.fhir_export.run(),
         }
 
     def run(self, command_id: str) -> None:
@@ -357,6 +364,15 @@ class FileActions(QObject):
             )
             return False
         return self._write_export(path, data)
+
+    @property
+    def fhir_export(self) -> FhirExport:
+        """File ▸ Export FHIR (``rootmap.ui.fhir_export_action``), built on first use."""
+        if self._fhir_export is None:
+            from rootmap.ui.fhir_export_action import FhirExport
+
+            self._fhir_export = FhirExport(self.session, self.host, self)
+        return self._fhir_export
 
     def _write_export(self, path: Path, data: bytes) -> bool:
         error = write_document_file(path, data)

@@ -115,6 +115,16 @@ WINDOW_COMMANDS: tuple[CommandSpec, ...] = (
         ),
     ),
     CommandSpec(
+        "file.fhir",
+        "File",
+        QT_TRANSLATE_NOOP("WindowCommands", "Export F&HIR…"),
+        status=QT_TRANSLATE_NOOP(
+            "WindowCommands",
+            "Every visit as a FHIR R4 Bundle for a clinical record (the patient label only "
+            "if you tick it)",
+        ),
+    ),
+    CommandSpec(
         "quit",
         "File",
         QT_TRANSLATE_NOOP("WindowCommands", "&Quit"),

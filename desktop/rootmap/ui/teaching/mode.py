@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # imported when teaching is first used
     from PySide6.QtWidgets import QDockWidget
 
     from rootmap.teaching.cases import TeachingCase
+    from rootmap.ui.teaching.cohort_view import CohortAction
     from rootmap.ui.teaching.controller import TeachingController
     from rootmap.ui.teaching.panel import TeachingPanel
     from rootmap.ui.teaching.presentation import Presenter
@@ -49,6 +50,7 @@ class TeachingMode:
         self._question_shown: object = None
         self._closer = _DockCloser(lambda: self.show_mode("off"))
         self._build_menus()
+        self._add_cohort_entry()
         self._sync_actions()
 
     # -- built on first use ----------------------------------------------------------------
@@ -368,6 +370,36 @@ class TeachingMode:
             layer.line_scale = scale
             layer.label_px = max(LABEL_PX, LABEL_PX * 0.8 * scale)  # 24 px at 1080, 48 at 4K
         self.controller.refresh()
+
+    # -- Teaching ▸ Cohort (rootmap.ui.teaching.cohort_view, imported when first chosen) ----
+    def _add_cohort_entry(self) -> None:
+        self._cohort: CohortAction | None = None
+        action = QAction(QCoreApplication.translate("TeachingMode", "Co&hort…"), self.menu)
+        action.setObjectName("teaching_cohort")
+        action.setStatusTip(
+            QCoreApplication.translate(
+                "TeachingMode", "Heat maps of a folder of encounters beside a root's dermatome"
+            )
+        )
+        action.triggered.connect(lambda _checked=False: self.cohort.run())
+        self.menu.insertSeparator(self.actions["present"])
+        self.menu.insertAction(self.actions["present"], action)
+        self.menu.insertSeparator(self.actions["present"])
+        self.actions["cohort"] = action
+
+    @property
+    def cohort(self) -> CohortAction:
+        """Teaching ▸ Cohort: a folder's heat maps (never the patient's encounter)."""
+        if self._cohort is None:
+            from rootmap.ui.teaching.cohort_view import CohortAction
+
+            self._cohort = CohortAction(self.session, self.host, self.explore_root)
+        return self._cohort
+
+    def explore_root(self, root: str) -> None:
+        """The Root explorer on ``root`` (its textbook dermatome on the maps)."""
+        self.show_mode("explorer")
+        self.controller.set_root(root)
 
 
 class _DockCloser(QObject):
