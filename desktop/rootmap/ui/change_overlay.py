@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QStyleOptionGraphicsItem,
     QWidget,
@@ -152,24 +152,26 @@ def change_swatch(change: str, size: int = 22) -> QPixmap:
 
 
 class ChangeLegend(QWidget):
-    """One swatch and word per change, in ``palette.CHANGES`` order."""
+    """One swatch and word per change, in ``palette.CHANGES`` order, ``per_row`` a row
+    (a narrow column wraps the legend instead of widening)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, per_row: int = 5) -> None:
         super().__init__(parent)
         self.setObjectName("change_legend")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 2, 0, 2)
-        row.setSpacing(4)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 2, 0, 2)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(2)
         self.entries: dict[str, QLabel] = {}
-        for change, style in palette.CHANGES.items():
+        for index, (change, style) in enumerate(palette.CHANGES.items()):
             swatch = QLabel(self)
             swatch.setPixmap(change_swatch(change))
             words = PATTERN_WORDS.get(style.pattern, style.pattern.replace("_", " "))
             swatch.setToolTip(f"{style.label}: {words}")
             label = QLabel(style.label, self)
             label.setToolTip(swatch.toolTip())
-            row.addWidget(swatch)
-            row.addWidget(label)
-            row.addSpacing(6)
+            row, column = divmod(index, per_row)
+            grid.addWidget(swatch, row, 2 * column)
+            grid.addWidget(label, row, 2 * column + 1)
             self.entries[change] = label
-        row.addStretch(1)
+        grid.setColumnStretch(2 * per_row, 1)

@@ -180,8 +180,8 @@ class ExamPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         grid = QGridLayout(self)
-        grid.setContentsMargins(6, 6, 6, 6)
-        grid.setHorizontalSpacing(6)
+        grid.setContentsMargins(4, 4, 4, 4)  # narrow: both sides' drop-downs still fit
+        grid.setHorizontalSpacing(4)
         grid.setVerticalSpacing(3)
         self.combos: dict[tuple[str, str], SignCombo] = {}
         self._labels: dict[str, str] = {}

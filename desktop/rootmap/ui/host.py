@@ -71,10 +71,16 @@ class TeachingHost(MenuHost, Protocol):
 
 
 class VisitsHost(MenuHost, Protocol):
-    """For the visits part: its declared Visit menu entries, a place for its dock, the
-    maps, and the Examination form once it is built."""
+    """For the visits part: its declared Visit menu entries, a place for its visit list,
+    the maps, and the Examination form once it is built."""
 
     def main_window(self) -> QMainWindow: ...
+
+    def place_visits(self, panel: QWidget) -> None:
+        """Put the visit list where it costs the map least (once)."""
+
+    def fit_visits(self, wanted: int) -> None:
+        """The visit list wants ``wanted`` pixels of height: give what fits."""
 
     def maps(self) -> MapArea: ...
 

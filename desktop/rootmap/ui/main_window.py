@@ -70,7 +70,12 @@ from rootmap.ui.finding_palette import ERASER, TOOLS, FindingPalette
 from rootmap.ui.red_flag_banner import RedFlagBanner
 from rootmap.ui.shell import MAP_TAB_TITLES, disclaimer_label, empty_map_tabs, empty_results
 from rootmap.ui.window_commands import WindowActions
-from rootmap.ui.window_layout import SIDE_MIN, column_sizes, map_is_squeezed
+from rootmap.ui.window_layout import (
+    SIDE_MIN,
+    column_sizes,
+    map_is_squeezed,
+    results_column_sizes,
+)
 
 if TYPE_CHECKING:  # imported when the core is built, after the first paint
     from PySide6.QtGui import QCloseEvent, QPaintEvent
@@ -153,6 +158,7 @@ class MainWindow(QMainWindow):
         self._lecture = False  # teaching on screen: the patient's work set aside, untouched
         self._lecture_hidden: list[QWidget] = []  # what set_lecture(True) hid
         self._columns_chosen = False  # the user moved a column edge (or the last run's came back)
+        self._visits_wanted: int | None = None  # the visit list's height, while not dragged
         self.undo_stack = QUndoStack(self)  # the session's, from the first frame (menus)
         self.setWindowTitle("RootMap")
         self.setObjectName("main_window")
@@ -336,6 +342,23 @@ class MainWindow(QMainWindow):
         self._session()
         return self.map_area
 
+    def place_visits(self, panel: QWidget) -> None:
+        """The visit list goes on top of the results column: no dock beside the columns,
+        so the map keeps its share of the width with the visits open."""
+        self.right.insertWidget(0, panel)
+        self.right.setStretchFactor(0, 0)
+        self.right.setStretchFactor(1, 2)
+        self.right.setStretchFactor(2, 1)
+
+    def fit_visits(self, wanted: int, height: int | None = None) -> None:
+        """The visit list as tall as it wants (at most ``VISITS_SHARE`` of the column);
+        kept so as the column's height changes, until the user drags its edge."""
+        self._visits_wanted = wanted
+        if self.right.count() == 3:
+            height = height or (self.right.height() if self.right.isVisible() else 0)
+            height = height or sum(self.right.sizes()) or 920
+            self.right.setSizes(results_column_sizes(height, wanted))
+
     def lecture(self) -> bool:
         """True while teaching content is on screen (``set_lecture``)."""
         return self._lecture
@@ -398,6 +421,8 @@ class MainWindow(QMainWindow):
         self.forms = QTabWidget(splitter)
         self.forms.setDocumentMode(True)
         self._exam_page = _scroll_area(self.forms)
+        # Too narrow for both sides' drop-downs: the form scrolls sideways, never clips.
+        self._exam_page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._history_page = _scroll_area(self.forms)
         self.forms.addTab(self._exam_page, self.tr("Examination"))
         self.forms.addTab(self._history_page, self.tr("History"))
@@ -426,6 +451,8 @@ class MainWindow(QMainWindow):
         splitter.setSizes(column_sizes(self.width()))
         splitter.splitterMoved.connect(self._on_columns_moved)
         splitter.installEventFilter(self)  # its width changes: the map keeps most of it
+        self.right.installEventFilter(self)  # its height changes: the visit list keeps its
+        self.right.splitterMoved.connect(self._on_results_column_moved)
         self._columns = splitter
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -762,6 +789,9 @@ class MainWindow(QMainWindow):
     def _on_columns_moved(self, _pos: int, _index: int) -> None:
         self._columns_chosen = True
 
+    def _on_results_column_moved(self, _pos: int, _index: int) -> None:
+        self._visits_wanted = None  # the user's sizes from now on
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._columns and event.type() == QEvent.Type.Resize:
             assert isinstance(event, QResizeEvent)
@@ -769,6 +799,10 @@ class MainWindow(QMainWindow):
             sizes = self._columns.sizes()
             if not self._columns_chosen or map_is_squeezed(sizes):
                 self.fit_columns(width)  # before the splitter lays out its new width
+        elif watched is self.right and event.type() == QEvent.Type.Resize:
+            assert isinstance(event, QResizeEvent)
+            if self._visits_wanted is not None:
+                self.fit_visits(self._visits_wanted, event.size().height())
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

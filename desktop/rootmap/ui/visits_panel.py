@@ -4,13 +4,13 @@
 ``rootmap.ui.window_commands``: New Follow-up Visit (a dated visit, map empty, exam not
 tested, history carried over), Previous/Next Visit, Edit This Visit (earlier visits are
 read-only until chosen) and Compare with Previous Visit (a toggle: the change map over
-the maps, the earlier values beside the exam, the changes named in the visit dock).
+the maps, the earlier values beside the exam, the changes named under the visit list).
 It holds the session and a ``VisitsHost``; every change is a session command, so one
 undo step.
 
-``VisitPanel`` is the dock: one row per visit (date, top root, extent; each visit
-analysed on its own, cached by its content), the two toggles, and while comparing a
-legend and the changes in words.
+``VisitPanel`` is the visit list (top of the results column): one row per visit (date,
+top root, extent; each visit analysed on its own, cached by its content), the two
+toggles, and while comparing a legend and the changes in words.
 """
 
 from __future__ import annotations
@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QDockWidget,
+    QFrame,
+    QHeaderView,
     QLabel,
+    QScrollArea,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -91,41 +94,70 @@ def ask_follow_up_date(parent: QWidget, default: date, earliest: date | None) ->
 
 
 class VisitPanel(QWidget):
-    """The visit list, the toggles, and while comparing the legend and the changes."""
+    """The visit list, the toggles, and while comparing the legend and the changes.
+
+    Compact, for the top of the results column: a title, one row per visit with its
+    columns sized to their contents (no horizontal scrolling), as tall as its rows (four
+    at most, then it scrolls), the two toggles, and the comparison wrapped to the width."""
+
+    MAX_ROWS = 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("visit_panel")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
+        self.title = QLabel(f"<b>{self.tr('Visits')}</b>", self)
+        self.title.setObjectName("visits_title")
+        layout.addWidget(self.title)
         self.table = QTreeWidget(self)
         self.table.setObjectName("visit_list")
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels(["Date", "Top root", "Extent"])
-        self.table.setColumnWidth(0, 118)
-        self.table.setColumnWidth(1, 78)
-        self.table.setMaximumHeight(150)
+        self.table.setUniformRowHeights(True)
+        self.table.setHeaderLabels([self.tr("Date"), self.tr("Top root"), self.tr("Extent")])
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.header()
+        header.setStretchLastSection(True)
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.table)
-        self.edit_box = QCheckBox("Edit this visit", self)
-        self.edit_box.setToolTip("Earlier visits are read-only; tick to change the visit shown")
-        self.compare_box = QCheckBox("Compare with previous visit", self)
+        self.edit_box = QCheckBox(self.tr("Edit this visit"), self)
+        self.edit_box.setToolTip(
+            self.tr("Earlier visits are read-only; tick to change the visit shown")
+        )
+        self.compare_box = QCheckBox(self.tr("Compare with previous visit"), self)
+        self.compare_box.setToolTip(self.tr("Visit ▸ Compare with Previous Visit"))
         layout.addWidget(self.edit_box)
         layout.addWidget(self.compare_box)
         self.comparison = QWidget(self)
-        column = QVBoxLayout(self.comparison)
-        column.setContentsMargins(0, 0, 0, 0)
+        stack = QVBoxLayout(self.comparison)
+        stack.setContentsMargins(0, 0, 0, 0)
         self.since = QLabel(self.comparison)
         self.since.setObjectName("changes_title")
-        self.legend = ChangeLegend(self.comparison)
+        self.since.setWordWrap(True)
+        self.legend = ChangeLegend(self.comparison, per_row=3)
         self.words = QLabel(self.comparison)
         self.words.setObjectName("changes_words")
         self.words.setWordWrap(True)
         self.words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for widget in (self.since, self.legend, self.words):
-            column.addWidget(widget)
+            stack.addWidget(widget)
         layout.addWidget(self.comparison)
         layout.addStretch(1)
         self.comparison.hide()
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        """The list as tall as its rows (``MAX_ROWS`` at most; more scroll)."""
+        table = self.table
+        rows = max(1, min(table.topLevelItemCount(), self.MAX_ROWS))
+        first = table.topLevelItem(0)
+        row = table.visualItemRect(first).height() if first is not None else 0
+        row = row or table.fontMetrics().height() + 6
+        header = table.header().sizeHint().height()
+        table.setFixedHeight(header + rows * row + 2 * table.frameWidth() + 2)
 
 
 def changes_html(changes: Changes) -> str:
@@ -158,14 +190,14 @@ def changes_html(changes: Changes) -> str:
 
 
 class VisitActions:
-    """The ``visit.*`` commands, the visit dock and the comparison (a window part)."""
+    """The ``visit.*`` commands, the visit list and the comparison (a window part)."""
 
     def __init__(self, session: EncounterSession, host: VisitsHost) -> None:
         self.session = session
         self.host = host
         self.ask_date: Callable[[QWidget, date, date | None], str | None] = ask_follow_up_date
         self.comparing = False
-        self.dock: QDockWidget | None = None
+        self.holder: QScrollArea | None = None  # the panel, at the top of the results column
         self.panel: VisitPanel | None = None
         self.overlay = ChangeOverlay(host.maps())
         self.exclusions = Exclusions(session, host.maps(), host.dialog_parent())
@@ -199,7 +231,7 @@ class VisitActions:
         elif command_id == "visit.compare":
             self.set_comparing(self.host.command_action("visit.compare").isChecked())
         elif command_id == "visit.list":
-            self.show_dock()
+            self.show_panel()
 
     def new_follow_up(self) -> bool:
         """Ask the date (today by default), then add the follow-up visit and show it."""
@@ -211,39 +243,51 @@ class VisitActions:
         day = self.ask_date(self.host.dialog_parent(), default, earliest)
         if day is None or not self.session.add_follow_up(day):
             return False
-        self.show_dock()
+        self.show_panel()
         self.host.show_message(f"New follow-up visit, {show_date(day)} (undo: Ctrl+Z)")
         return True
 
     def set_comparing(self, on: bool) -> None:
-        """Compare the shown visit with the one before it (on the maps, exam and dock)."""
+        """Compare the shown visit with the one before it (on the maps, exam and visit list)."""
         self.comparing = on
         action = self.host.command_action("visit.compare")
         if action.isChecked() != on:
             action.setChecked(on)
         if on:
-            self.show_dock()
+            self.show_panel()
         if self.panel is not None:
             self.panel.compare_box.setChecked(on)
         self._show_comparison(self.session.analysis())
 
-    # --- the dock --------------------------------------------------------------------------
-    def show_dock(self) -> VisitPanel:
-        if self.dock is None or self.panel is None:
-            window = self.host.main_window()
-            self.dock = QDockWidget("Visits", window)
-            self.dock.setObjectName("visits_dock")
-            self.panel = VisitPanel(self.dock)
-            self.dock.setWidget(self.panel)
-            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+    # --- the visit list --------------------------------------------------------------------
+    def show_panel(self) -> VisitPanel:
+        """The visit list, placed by the window at the top of its results column (where
+        it costs the map nothing) the first time, then shown."""
+        if self.holder is None or self.panel is None:
+            self.holder = QScrollArea()
+            self.holder.setObjectName("visits_holder")
+            self.holder.setWidgetResizable(True)
+            self.holder.setFrameShape(QFrame.Shape.NoFrame)
+            self.holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.panel = VisitPanel(self.holder)
+            self.holder.setWidget(self.panel)
+            self.host.place_visits(self.holder)
             self.panel.table.itemClicked.connect(self._on_row_clicked)
             self.panel.edit_box.clicked.connect(self._toggle_edit)
             self.panel.compare_box.clicked.connect(self.set_comparing)
             self._shown_rows = None
             self._on_state(None, self.session.state())
             self._show_comparison(self.session.analysis())
-        self.dock.show()
+        self.holder.show()
+        self._fit()
         return self.panel
+
+    def _fit(self) -> None:
+        """The list's rows changed or the comparison came or went: the window fits the
+        results column to the panel's new height."""
+        if self.panel is not None and self.holder is not None:
+            self.panel.fit_rows()
+            self.host.fit_visits(self.panel.sizeHint().height())
 
     def _on_row_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         self.session.show_visit(int(item.data(0, Qt.ItemDataRole.UserRole)))
@@ -254,8 +298,8 @@ class VisitActions:
 
     def _on_state(self, _before: EditorState | None, state: EditorState) -> None:
         visits = state.visits()
-        if len(visits) > 1 and (self.dock is None or self.panel is None):
-            self.show_dock()  # (fills the list itself)
+        if len(visits) > 1 and (self.holder is None or self.panel is None):
+            self.show_panel()  # (fills the list itself)
             return
         self._show_actions()
         if self.panel is None:
@@ -287,6 +331,7 @@ class VisitActions:
         current = table.topLevelItem(state.shown())
         if current is not None:
             table.setCurrentItem(current)
+        self._fit()
         if any(self._rows.get((v, state.atlas)) is None for v in visits):
             QTimer.singleShot(0, self._fill_rows)
 
@@ -389,14 +434,18 @@ class VisitActions:
         panel = self.panel
         if panel is None:
             return
+        toggled = panel.comparison.isHidden() == self.comparing
         panel.comparison.setVisible(self.comparing)
         if not self.comparing:
-            return
-        if changes is None:
+            panel.since.setText("")
+            panel.words.setText("")
+        elif changes is None:
             panel.since.setText("<b>No earlier visit to compare with.</b>")
             panel.words.setText("")
-            return
-        panel.since.setText(
-            f"<b>Changes since {show_date(changes.since)}</b> (to {show_date(changes.date)})"
-        )
-        panel.words.setText(changes_html(changes))
+        else:
+            panel.since.setText(
+                f"<b>Changes since {show_date(changes.since)}</b> (to {show_date(changes.date)})"
+            )
+            panel.words.setText(changes_html(changes))
+        if toggled:  # the panel grew or shrank: the results column follows
+            self._fit()

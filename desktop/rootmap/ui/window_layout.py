@@ -3,7 +3,10 @@
 The map is the point of the app: it keeps ``MAP_SHARE`` of the width at every size and
 the side columns (the forms on the left, the results and spine on the right) give way,
 in the proportion ``FORMS_SHARE`` of what is left. Both sides can be dragged narrower,
-or collapsed to the edge; the map cannot.
+or collapsed to the edge; the map cannot. The visit list of a follow-up document is no
+dock beside the columns (a dock took ~260 px from the map at 1280 wide): it sits at the
+top of the results column, as tall as its rows and at most ``VISITS_SHARE`` of it
+(``results_column_sizes``), so the map's share holds with the visits open.
 
 ``remember(window)`` stores the window's geometry, its docks and toolbars, and the
 splitters' sizes in the app's settings (a private file, as ``file_actions.settings``
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter
 
 MAP_SHARE = 0.52  # the map's share of the width, at least, when the window sizes itself
 FORMS_SHARE = 0.5  # the forms' share of what the map leaves; the results get the rest
+VISITS_SHARE = 0.4  # the visit list's largest share of the results column's height
 SIDE_MIN = 240  # a side column's narrowest useful width (narrower: collapsed)
 KEYS = ("window/geometry", "window/state", "window/columns", "window/right")
 
@@ -29,6 +33,17 @@ def column_sizes(width: int) -> list[int]:
     sides = max(0, int(width * (1 - MAP_SHARE)))
     forms = int(sides * FORMS_SHARE)
     return [forms, width - sides, sides - forms]
+
+
+def results_column_sizes(height: int, visits_wanted: int | None) -> list[int]:
+    """Heights of the results column's parts for a column ``height`` pixels tall: the
+    results and the spine (2:1), with the visit list on top when there is one
+    (``visits_wanted``: its preferred height, capped at ``VISITS_SHARE``)."""
+    visits = 0 if visits_wanted is None else min(visits_wanted, int(height * VISITS_SHARE))
+    rest = max(0, height - visits)
+    results = rest * 2 // 3
+    sizes = [results, rest - results]
+    return sizes if visits_wanted is None else [visits, *sizes]
 
 
 def map_is_squeezed(sizes: list[int]) -> bool:
