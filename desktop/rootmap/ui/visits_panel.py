@@ -287,7 +287,15 @@ class VisitActions:
         results column to the panel's new height."""
         if self.panel is not None and self.holder is not None:
             self.panel.fit_rows()
-            self.host.fit_visits(self.panel.sizeHint().height())
+            # The list and the toggles always show (the comparison may scroll).
+            panel = self.panel
+            self.holder.setMinimumHeight(
+                panel.compare_box.sizeHint().height() * 2
+                + 12
+                + panel.table.height()
+                + panel.title.sizeHint().height()
+            )
+            self.host.fit_visits(panel.sizeHint().height())
 
     def _on_row_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         self.session.show_visit(int(item.data(0, Qt.ItemDataRole.UserRole)))
