@@ -37,3 +37,13 @@ def window(qtbot):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def isolated_settings():
+    """QSettings and the app's data folders in Qt's test locations, never the user's."""
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    yield
+    QStandardPaths.setTestModeEnabled(False)

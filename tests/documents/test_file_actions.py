@@ -9,7 +9,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMessageBox
 
 from rootmap.documents import Document, document_to_bytes, read_document
@@ -23,11 +22,8 @@ NUMB_DORSUM = Finding("dorsum_central", "left", "numbness", 6)
 PAIN_HEEL = Finding("heel_plantar", "right", "pain", 8)
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings():
-    QStandardPaths.setTestModeEnabled(True)
-    yield
-    QStandardPaths.setTestModeEnabled(False)
+# Settings and autosaves in Qt's test folders, never the user's.
+pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 
 @pytest.fixture

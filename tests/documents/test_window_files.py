@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStandardPaths
 
 from rootmap import safe_files as atomic_module
 from rootmap.documents import Document, read_document, write_document
@@ -23,11 +22,8 @@ KNOWLEDGE = load_knowledge()
 NUMB = Finding("dorsum_central", "left", "numbness", 6)
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings():
-    QStandardPaths.setTestModeEnabled(True)
-    yield
-    QStandardPaths.setTestModeEnabled(False)
+# Settings and autosaves in Qt's test folders, never the user's.
+pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 
 @pytest.fixture

@@ -9,13 +9,10 @@ import re
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+import encounter_strategies as strategies
 from rootmap.encounter import (
-    HISTORY_FLAGS,
-    MRC_SIGNS,
-    SIGN_VALUES,
     Encounter,
     Finding,
-    History,
     Sign,
     mirror_side,
 )
@@ -31,37 +28,16 @@ LIMB_REGIONS = sorted(
 )
 
 
-@st.composite
-def findings(draw):
-    if draw(st.integers(0, 9)) == 0:
-        side, region = "midline", "saddle"
-    else:
-        side, region = draw(st.sampled_from(("left", "right"))), draw(st.sampled_from(LIMB_REGIONS))
-    kind = draw(st.sampled_from(("pain", "numbness", "tingling", "burning")))
-    return Finding(region, side, kind, draw(st.none() | st.integers(0, 10)))
+def findings():
+    return strategies.findings(LIMB_REGIONS)
 
 
-@st.composite
-def signs(draw):
-    name = draw(st.sampled_from(sorted(SIGN_VALUES)))
-    values = SIGN_VALUES[name]
-    value = draw(st.integers(0, 5)) if name in MRC_SIGNS else draw(st.sampled_from(values))
-    return Sign(name, draw(st.sampled_from(("left", "right"))), value)
+def signs():
+    return strategies.signs()
 
 
-@st.composite
-def encounters(draw):
-    flags = draw(st.dictionaries(st.sampled_from(HISTORY_FLAGS), st.booleans(), max_size=8))
-    history = History(
-        age=draw(st.none() | st.integers(15, 95)),
-        onset=draw(st.none() | st.sampled_from(("acute", "gradual"))),
-        flags=flags,
-    )
-    return Encounter(
-        findings=tuple(draw(st.lists(findings(), max_size=12))),
-        signs=tuple(draw(st.lists(signs(), max_size=10))),
-        history=history,
-    )
+def encounters():
+    return strategies.encounters(LIMB_REGIONS)
 
 
 def mirror(encounter: Encounter) -> Encounter:

@@ -12,16 +12,12 @@ from types import SimpleNamespace
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 from hypothesis import given
-from hypothesis import strategies as st
 
+import encounter_strategies as strategies
 from rootmap.documents import Document, read_document, visits, write_document
 from rootmap.encounter import (
-    HISTORY_FLAGS,
-    MRC_SIGNS,
-    SIGN_VALUES,
     Encounter,
     Finding,
-    History,
     Sign,
     parse_encounter,
 )
@@ -40,37 +36,8 @@ LABEL = "Margaret Example 1948-02-29"
 SIDED = sorted(r.id for r in KNOWLEDGE.regions.values() if not r.midline)
 
 
-@st.composite
-def findings(draw):
-    if draw(st.integers(0, 9)) == 0:
-        side, region = "midline", "saddle"
-    else:
-        side, region = draw(st.sampled_from(("left", "right"))), draw(st.sampled_from(SIDED))
-    kind = draw(st.sampled_from(("pain", "numbness", "tingling", "burning")))
-    return Finding(region, side, kind, draw(st.none() | st.integers(0, 10)))
-
-
-@st.composite
-def signs(draw):
-    name = draw(st.sampled_from(sorted(SIGN_VALUES)))
-    values = SIGN_VALUES[name]
-    value = draw(st.integers(0, 5)) if name in MRC_SIGNS else draw(st.sampled_from(values))
-    return Sign(name, draw(st.sampled_from(("left", "right"))), value)
-
-
-@st.composite
-def encounters(draw):
-    flags = draw(st.dictionaries(st.sampled_from(HISTORY_FLAGS), st.booleans(), max_size=8))
-    history = History(
-        age=draw(st.none() | st.integers(15, 95)),
-        onset=draw(st.none() | st.sampled_from(("acute", "gradual"))),
-        flags=flags,
-    )
-    unique_findings = {
-        (f.region, f.side, f.kind): f for f in draw(st.lists(findings(), max_size=12))
-    }
-    unique_signs = {(s.sign, s.side): s for s in draw(st.lists(signs(), max_size=10))}
-    return Encounter(tuple(unique_findings.values()), tuple(unique_signs.values()), history)
+def encounters():
+    return strategies.encounters(SIDED, as_parsed=True)
 
 
 def case(name: str) -> Document:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialogButtonBox, QProgressDialog, QPushButton
 
 from rootmap.cohort.synthetic import synthetic_encounters
@@ -24,11 +23,8 @@ DESKTOP = Path(__file__).resolve().parents[2] / "desktop"
 NUMB = Finding("dorsum_central", "left", "numbness", 6)
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings():
-    QStandardPaths.setTestModeEnabled(True)
-    yield
-    QStandardPaths.setTestModeEnabled(False)
+# Settings and autosaves in Qt's test folders, never the user's.
+pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 
 @pytest.fixture
