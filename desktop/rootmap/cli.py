@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import platform
 import sys
 from collections.abc import Sequence
 
@@ -50,6 +49,8 @@ RootMap: which nerve root explains this leg and foot pattern?
 
 def version_text() -> str:
     """RootMap's version with the Qt, PySide6 and Python it runs on (imports only QtCore)."""
+    import platform
+
     python = platform.python_version()
     try:
         import PySide6

@@ -13,13 +13,11 @@ every check above still runs on it: the cache saves the parsing, never the valid
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import marshal
 import os
 import re
 import sys
-import tomllib
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
@@ -111,6 +109,8 @@ def _load(directory: Path) -> Knowledge:
 
 
 def _hint(key: str, known: Mapping[str, object]) -> str:
+    import difflib  # only for a message (a start-up never needs it)
+
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
     return f' (did you mean "{close[0]}"?)' if close else ""
 
@@ -235,6 +235,8 @@ class _Loader:
 
     @staticmethod
     def parse(name: str, raw: bytes) -> dict[str, Any]:
+        import tomllib  # only when the parse cache misses (a start-up reads the cache)
+
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:

@@ -6,7 +6,6 @@ bad value is reported as ``atlases/lee2008.toml: entry[12].primary: ...``.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -107,6 +106,8 @@ class Table:
             yield Table(item, self.file, self.where(f"{key}[{index}]"))
 
     def _typo_hint(self, key: str) -> str:
+        import difflib  # only for a message (a start-up never needs it)
+
         unread = [name for name in self.data if name not in self._read]
         close = difflib.get_close_matches(key, unread, n=1, cutoff=0.75)
         return f' (found "{close[0]}": a typo?)' if close else ""

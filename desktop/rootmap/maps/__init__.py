@@ -8,13 +8,14 @@ Extracted geometry is cached per SVG content (see ``rootmap.maps.diskcache``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from rootmap.maps import diskcache
-from rootmap.maps.geometry import BBox, Command, Point, Ring, bbox, contains, interior_point, rings
+from rootmap.maps.geometry import BBox, Command, Point, Ring, bbox, contains, interior_point
+from rootmap.maps.geometry import rings as flatten
 from rootmap.maps.svgfile import MapFileError, read_groups
 from rootmap.resources import asset_path
 
@@ -52,7 +53,12 @@ class RegionShape:
     commands: tuple[Command, ...]
     bbox: BBox
     label_point: Point
-    rings: tuple[Ring, ...] = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def rings(self) -> tuple[Ring, ...]:
+        """The polygons that approximate the shape (flattened on first use: a window
+        start-up draws the shapes with Qt and never needs them)."""
+        return flatten(self.commands)
 
     def contains(self, x: float, y: float) -> bool:
         return contains(self.rings, self.bbox, x, y)
@@ -125,7 +131,7 @@ def extract_geometry(
     for name, items in raw["groups"].items():
         shapes = []
         for key, commands in items:
-            path_rings = rings(commands)
+            path_rings = flatten(commands)
             if not path_rings:
                 raise MapFileError(f"{svg_file.name}: path {key or '(no id)'} encloses no area")
             shapes.append(
@@ -151,7 +157,6 @@ def _shape(item: dict[str, Any], side: str, region: str) -> RegionShape:
         commands=commands,
         bbox=tuple(item["bbox"]),
         label_point=tuple(item["label_point"]),
-        rings=rings(commands),
     )
 
 

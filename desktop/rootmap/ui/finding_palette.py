@@ -7,23 +7,19 @@ Keys (installed by the main window as actions): 1-4 kinds, E eraser, [ and ] int
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QHBoxLayout,
-    QLabel,
-    QProxyStyle,
-    QSlider,
-    QStyle,
-    QStyleOption,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
 from rootmap import palette
 from rootmap.ui.brushes import swatch
 from rootmap.ui.i18n import QT_TRANSLATE_NOOP
+from rootmap.ui.icons import ICON_PX, eraser_icon
+
+if TYPE_CHECKING:
+    from rootmap.ui.scaled_slider import ScaledSliderStyle
 
 ERASER = "eraser"
 # The contract's finding kinds, in its order (palette.MARKS has one style per kind; a test
@@ -42,44 +38,7 @@ TRANSLATED_NAMES = (
     QT_TRANSLATE_NOOP("FindingPalette", "dots"),
     QT_TRANSLATE_NOOP("FindingPalette", "diagonal"),
 )
-ICON_PX, SLIDER_WIDTH, VALUE_WIDTH = 22, 130, 44  # at scale 1
-_SLIDER_METRICS = (
-    QStyle.PixelMetric.PM_SliderThickness,
-    QStyle.PixelMetric.PM_SliderControlThickness,
-    QStyle.PixelMetric.PM_SliderLength,
-    QStyle.PixelMetric.PM_SliderTickmarkOffset,
-)
-
-
-class _ScaledSliderStyle(QProxyStyle):
-    """The application's style, with a slider's groove, handle and ticks ``scale`` times."""
-
-    def __init__(self, scale: float) -> None:
-        super().__init__()  # a proxy of the application's style
-        self.scale = scale
-
-    def pixelMetric(
-        self,
-        metric: QStyle.PixelMetric,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-    ) -> int:
-        value = super().pixelMetric(metric, option, widget)
-        return round(value * self.scale) if metric in _SLIDER_METRICS else value
-
-
-def _eraser_icon(size: int = ICON_PX) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.scale(size / ICON_PX, size / ICON_PX)
-    painter.setPen(QPen(QColor(palette.ICON_INK), 2))
-    painter.setBrush(QColor(palette.ICON_PAPER))
-    painter.drawRoundedRect(3, 6, 16, 10, 2, 2)
-    painter.drawLine(5, 18, 17, 4)
-    painter.end()
-    return QIcon(pixmap)
+SLIDER_WIDTH, VALUE_WIDTH = 130, 44  # at scale 1
 
 
 class FindingPalette(QWidget):
@@ -102,7 +61,7 @@ class FindingPalette(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setIconSize(QSize(ICON_PX, ICON_PX))
             if tool == ERASER:
-                button.setIcon(_eraser_icon())
+                button.setIcon(eraser_icon())
                 button.setText(self.tr("Eraser"))
                 button.setToolTip(self.tr("Eraser: click a region to clear every mark on it (E)"))
             else:
@@ -140,7 +99,7 @@ class FindingPalette(QWidget):
         self.slider.valueChanged.connect(self._on_intensity)
         self._on_intensity(self.slider.value())
         self._scale = 1.0
-        self._slider_style: _ScaledSliderStyle | None = None
+        self._slider_style: ScaledSliderStyle | None = None
 
     def scale(self) -> float:
         return self._scale
@@ -155,12 +114,17 @@ class FindingPalette(QWidget):
         icon = round(ICON_PX * scale)
         for tool, button in self.buttons.items():
             # Drawn again at the new size: an icon made from a pixmap never grows.
-            button.setIcon(_eraser_icon(icon) if tool == ERASER else QIcon(swatch(tool, icon)))
+            button.setIcon(eraser_icon(icon) if tool == ERASER else QIcon(swatch(tool, icon)))
             button.setIconSize(QSize(icon, icon))
         self.slider.setFixedWidth(round(SLIDER_WIDTH * scale))
         self.value_label.setMinimumWidth(round(VALUE_WIDTH * scale))
         old = self._slider_style
-        self._slider_style = _ScaledSliderStyle(scale) if scale != 1.0 else None
+        if scale != 1.0:
+            from rootmap.ui.scaled_slider import ScaledSliderStyle
+
+            self._slider_style = ScaledSliderStyle(scale)
+        else:
+            self._slider_style = None
         self.slider.setStyle(self._slider_style)  # type: ignore[arg-type]
         if old is not None:
             old.deleteLater()

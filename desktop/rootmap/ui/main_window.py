@@ -51,7 +51,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent, QUndoStack
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPalette, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -616,14 +616,10 @@ class MainWindow(QMainWindow):
 
     def _short_action(self, full: QAction, label: str, icon_name: str) -> QAction:
         """A toolbar twin of ``full`` (undo or redo): a short label and an icon."""
-        from PySide6.QtWidgets import QStyle
+        from rootmap.ui.icons import arrow_icon
 
-        pixmap = (
-            QStyle.StandardPixmap.SP_ArrowBack
-            if icon_name == "edit-undo"
-            else QStyle.StandardPixmap.SP_ArrowForward
-        )
-        icon = QIcon.fromTheme(icon_name, self.style().standardIcon(pixmap))
+        ink = self.palette().color(QPalette.ColorRole.ButtonText)
+        icon = QIcon.fromTheme(icon_name, arrow_icon(icon_name == "edit-undo", ink))
         return ShortAction(full, icon, label, self)
 
     def _run_file_command(self, command_id: str) -> None:

@@ -26,6 +26,7 @@ R/L labels (``rootmap.ui.map_art``), so small panes show large feet.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,7 @@ from rootmap.ui import brushes, map_keyboard
 from rootmap.ui.art_labels import ArtLabel, body_pixels, paint_label
 from rootmap.ui.map_art import load_art
 from rootmap.ui.map_find import RegionFinder
+from rootmap.ui.viewport import use_python_viewport
 
 if TYPE_CHECKING:  # rootmap.maps imports svgelements: load it only when a map is built
     from rootmap.maps import MapView as MapGeometry
@@ -108,7 +110,6 @@ class RegionItem(QGraphicsPathItem):
         self.region = shape.region
         self.side = shape.side
         self.label_point = QPointF(*shape.label_point)
-        self.area = polygon_area(path)  # in scene units (how hard it is to hit)
         self.marks: tuple[Mark, ...] = ()
         self.highlight = HIGHLIGHT_NONE
         self.hovered = False
@@ -116,6 +117,11 @@ class RegionItem(QGraphicsPathItem):
         self._bounds = path.boundingRect().adjusted(-12, -12, 12, 12)
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setZValue(1)  # (hover is set by the view: it knows which region a click takes)
+
+    @cached_property
+    def area(self) -> float:
+        """In scene units: how hard the region is to hit (measured on the first click)."""
+        return polygon_area(self.path())
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -196,6 +202,7 @@ class MapGraphicsView(QGraphicsView):
 
     def __init__(self, geometry: MapGeometry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        use_python_viewport(self)  # the regions' paint() is handed it (start-up time)
         self.geometry_ = geometry
         self.name = geometry.name
         self.setObjectName(f"map_{geometry.name}")

@@ -7,7 +7,6 @@ Plain functions of immutable values (no widgets), so they are quick to test.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
@@ -141,6 +140,8 @@ def region_summary(
     )
     if not html:
         return " — ".join(p for p in (f"{name} ({where})", f"{atlas.name}: {roots}", marked) if p)
+    from html import escape  # on the first hover, not at start-up
+
     lines = [
         f"<b>{escape(name, quote=False)}</b> — {escape(where, quote=False)}",
         f"{escape(atlas.name, quote=False)}: {escape(roots, quote=False)}",

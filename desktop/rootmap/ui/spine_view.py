@@ -47,6 +47,7 @@ from rootmap.qtgui.painting import painter_path
 from rootmap.ui import brushes
 from rootmap.ui.art_labels import ArtLabel, body_pixels, paint_label, spine_labels
 from rootmap.ui.i18n import QT_TRANSLATE_NOOP
+from rootmap.ui.viewport import use_python_viewport
 
 DISC_FILL = QColor(palette.OKABE_ITO["yellow"])
 DISC_OUTLINE = QColor(palette.DISC_OUTLINE)
@@ -74,6 +75,7 @@ class SpineView(QGraphicsView):
 
     def __init__(self, parent: QWidget | None = None, enlarged: bool = False) -> None:
         super().__init__(parent)
+        use_python_viewport(self)  # its labels ask viewport() (start-up time)
         from rootmap.maps import load_spine
 
         diagram = load_spine()
