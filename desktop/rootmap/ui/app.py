@@ -190,6 +190,9 @@ def run_app(argv: list[str]) -> int:
 
 
 def _start(args: argparse.Namespace, argv: list[str]) -> int:
+    from rootmap.ui.pyside_import_scan import scan_imports_from_bytes
+
+    scan_imports_from_bytes()  # before the window's hundred imports
     from rootmap.ui.theme import apply_theme, requested_theme
 
     try:

@@ -117,7 +117,8 @@ class SignCombo(QComboBox):
         self.stepping = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setObjectName(f"sign_{sign}_{side}")
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Sized to its values on first show (Qt's default; they never change). Asking for
+        # AdjustToContents would build every drop-down's popup list now: 80 of them.
         self.setMinimumContentsLength(8)
         self.addItem(_tr(NOT_TESTED), None)
         allowed = SIGN_VALUES[sign]
