@@ -16,7 +16,7 @@ from shiboken6 import Shiboken
 
 from rootmap.ui.change_overlay import ChangeItem
 from rootmap.ui.exclusion import ExcludedItem
-from rootmap.ui.visits_panel import FollowUpDateDialog
+from rootmap.ui.visit_list import FollowUpDateDialog
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "follow_up_l5.rootmap"
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
