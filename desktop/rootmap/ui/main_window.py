@@ -17,7 +17,7 @@ Every edit is a session command -> a ``StateChange`` on the undo stack -> the se
 ``stateChanged`` (the window restyles only what changed) and ``analysisChanged`` (the
 results, the banner and the dermatome follow).
 
-Start-up in two steps (so that the app paints its first frame quickly):
+Start-up in stages (so that the app paints its first frame quickly):
 
 1. ``MainWindow(progressive=True)`` builds the shell, with Qt only: toolbar (finding
    palette, atlas box, undo/redo), menus, red-flag banner, the Examination/History tabs
@@ -25,17 +25,19 @@ Start-up in two steps (so that the app paints its first frame quickly):
    pages) and an empty results panel. It loads no knowledge and imports no model, map,
    results or engine code. ``run_app`` shows it and it paints.
 2. Right after that first paint (a ``QTimer.singleShot(0)`` from the first
-   ``paintEvent``) the rest is built in three steps, one per event-loop turn, so that
-   each shows as soon as it is built: the core (the knowledge, the state, the atlas
-   list, the results panel and the map area in place of their stand-ins) and the
-   current map page; the exam and history forms and the spine diagram; the File menu's
-   document actions (``window.file_actions``) and teaching mode (``window.teaching``:
-   only its Teaching and Cases menus and keys; its dock, overlays and spine diagram
-   are built the first time teaching or a case is opened).
-   Then ``window.ready`` is emitted and ``window.is_ready()`` turns true, and the
-   engine is imported for the first click. ``finish_startup()`` runs whatever steps
-   are left at once. Calling the public API earlier builds the core first, so it
-   always works.
+   ``paintEvent``) the rest is built in two event-loop turns. First all that the window
+   shows: the core (the knowledge, the session, the atlas list, the map area in place
+   of its stand-in) with the current map page, the form in front (Examination) and the
+   spine diagram; one turn, so that the columns are laid out and painted once. Then
+   teaching mode's Teaching and Cases menus and keys (``window.teaching``; its dock,
+   overlays and spine diagram are built the first time teaching or a case is opened)
+   and the visit commands (``window.visit_actions``). Then ``window.ready`` is emitted,
+   ``window.is_ready()`` turns true, and the engine is imported for the first click.
+   Built on first need instead: the results panel (at the first result; until then
+   its stand-in shows the hint), the History form, the other map pages and the File
+   menu's document actions (``window.file_actions``, at the first File command).
+   ``finish_startup()`` runs whatever steps are left at once. Calling the public API
+   earlier builds the core first, so it always works.
 
 ``MainWindow()`` (``progressive=False``, the default, used by tests and tools) calls
 ``finish_startup()`` itself, so the window is complete when the constructor returns.
@@ -246,23 +248,22 @@ class MainWindow(QMainWindow):
     def _next_startup_step(self) -> bool:
         """Build the next part of the window; False once the window is complete.
 
-        After the first paint these run one per event-loop turn, so that each part shows
-        as soon as it is built: the maps and results first, then the form in front and
-        the spine, then the menus of the add-ons. What is not on screen (the other map
-        pages, the form behind, the teaching dock) is built when first shown."""
+        After the first paint these run one per event-loop turn: first all that the
+        window shows (the map, the form in front, the spine: one turn, so one repaint and
+        one layout of the columns), then the menus of the add-ons. What is not on screen
+        (the other map pages, the form behind, the teaching dock) is built when first
+        shown."""
         if self._ready:
             return False
         step, self._startup_step = self._startup_step, self._startup_step + 1
         if step == 0:
             self._build_core()
-            if self.isVisible():  # the app's start-up: the map the user sees, built now
+            self._build_front_form()
+            if self.isVisible():  # the app's start-up: the map and the spine, built now
                 from rootmap.ui.map_area import PAGES
 
                 for name in PAGES[max(self.map_area.currentIndex(), 0)][1]:
                     self.map_area.view(name)
-        elif step == 1:
-            self._build_front_form()
-            if self.isVisible():
                 self._ensure_spine()
         else:
             from rootmap.ui.teaching.mode import TeachingMode
