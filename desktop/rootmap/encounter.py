@@ -11,7 +11,6 @@ import math
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date as calendar_date
 from typing import Any
 
 SIDES = ("left", "right")
@@ -475,6 +474,8 @@ def parse_date(value: Any, where: str = "date") -> str:
             where, f"must be an ISO 8601 date (YYYY-MM-DD), not {_type_name(value)}"
         )
     try:
+        from datetime import date as calendar_date  # only for dated visits (start-up time)
+
         parsed = calendar_date.fromisoformat(value)
     except ValueError:
         parsed = None

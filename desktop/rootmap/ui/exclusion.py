@@ -16,14 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import (
-    QGraphicsPathItem,
-    QInputDialog,
-    QLineEdit,
-    QMenu,
-    QStyleOptionGraphicsItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsPathItem, QMenu, QStyleOptionGraphicsItem, QWidget
 
 from rootmap import palette
 from rootmap.encounter import MAX_REASON_CHARS, Encounter, Finding, Sign
@@ -41,6 +34,8 @@ EXCLUDED_Z = 1.6  # over the marks and the change map, under the keyboard's curr
 
 def ask_reason(parent: QWidget, what: str) -> str | None:
     """The reason, from a small dialog (None: cancelled or left empty)."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit  # when first asked (start-up time)
+
     text, ok = QInputDialog.getText(
         parent,
         "Not due to a root",

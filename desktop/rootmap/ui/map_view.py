@@ -64,12 +64,12 @@ from rootmap.qtgui.painting import painter_path
 from rootmap.ui import brushes, map_keyboard
 from rootmap.ui.art_labels import ArtLabel, body_pixels, paint_label
 from rootmap.ui.map_art import load_art
-from rootmap.ui.map_find import RegionFinder
 from rootmap.ui.viewport import use_python_viewport
 
 if TYPE_CHECKING:  # rootmap.maps imports svgelements: load it only when a map is built
     from rootmap.maps import MapView as MapGeometry
     from rootmap.maps import RegionShape
+    from rootmap.ui.map_find import RegionFinder
 
 Mark = tuple[str, int | None]  # (kind, intensity)
 HIGHLIGHT_NONE, HIGHLIGHT_PRIMARY, HIGHLIGHT_OVERLAP = 0, 1, 2
@@ -318,6 +318,8 @@ class MapGraphicsView(QGraphicsView):
     def open_finder(self) -> RegionFinder:
         """The find box (``/`` or Ctrl+F): typing part of a name picks the region."""
         if self._finder is None:
+            from rootmap.ui.map_find import RegionFinder  # on first use (start-up time)
+
             self._finder = RegionFinder(self._region_names, self)
             self._finder.chosen.connect(self.set_current)
             self._finder.closed.connect(self._finder_closed)

@@ -14,7 +14,6 @@ imported the first time a document has a second visit or a follow-up is asked fo
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -25,6 +24,7 @@ from rootmap.ui.exclusion import Exclusions
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import date
 
     from PySide6.QtWidgets import QTreeWidgetItem
 
@@ -99,6 +99,8 @@ class VisitActions:
 
     def new_follow_up(self) -> bool:
         """Ask the date (today by default), then add the follow-up visit and show it."""
+        from datetime import date
+
         # An undated single visit takes the document's creation date (as add_follow_up does).
         created = self.session.document().created[:10]
         last = max((v.date or created for v in self.session.visits()), default=None)
