@@ -36,7 +36,7 @@ LAYERS: list[list[str]] = [
     ["follow_up", "cohort", "interop"],
     ["engine", "documents", "maps", "teaching", "wording"],
     ["knowledge"],
-    ["analysis", "encounter", "palette", "resources", "safe_files"],
+    ["analysis", "digests", "encounter", "palette", "resources", "safe_files"],
 ]
 LAYER_OF = {part: depth for depth, parts in enumerate(LAYERS) for part in parts}
 # Within a layer, parts stay apart: (importer, must not import).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from rootmap.digests import fingerprint
 from rootmap.maps import diskcache
 
 SVG = b"<svg>the map</svg>"
@@ -14,11 +15,11 @@ DATA = {"width": 10, "height": 20, "title": "t", "group_names": ["a"], "groups":
 def test_a_verified_cache_is_read_back(tmp_path: Path):
     path = tmp_path / "cache" / "view.json"
     diskcache.write(path, DATA, source=SVG)
-    digest = diskcache.hashlib.sha256(SVG).hexdigest()
+    digest = fingerprint(SVG)
     assert diskcache.read(path, SVG) == {
         **DATA,
         "format": diskcache.FORMAT,
-        "source_sha256": digest,
+        "source": digest,
     }
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700

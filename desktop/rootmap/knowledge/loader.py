@@ -13,7 +13,6 @@ every check above still runs on it: the cache saves the parsing, never the valid
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import re
@@ -24,6 +23,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+from rootmap.digests import fingerprint
 from rootmap.encounter import FINDING_KINDS, HISTORY_FLAGS, MRC_SIGNS, SIGNS
 from rootmap.knowledge.coding import load_coding, read_code, read_coded
 from rootmap.knowledge.model import (
@@ -128,14 +128,15 @@ class ParseCache:
     """Parsed TOML by file name, each kept with the digest of the bytes it was parsed from.
 
     One ``marshal`` file (the format of Python's own ``.pyc`` caches) in the user's
-    cache folder, never trusted: it starts with the sha256 of the rest of its bytes, and
-    each entry is used only for a source file whose sha256 it records. A cache that is
+    cache folder, never trusted: it starts with the fingerprint (``rootmap.digests``) of
+    the rest of its bytes, and each entry is used only for a source file whose
+    fingerprint it records. A cache that is
     missing, stale, from another Python, damaged, unreadable or unwritable is ignored
     (and rebuilt on the next save); it can never change an answer or fail a load.
     """
 
-    FORMAT = 2
-    MAGIC = b"rootmap-knowledge-cache\n"
+    FORMAT = 3
+    MAGIC = b"rootmap-knowledge-cache "
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -164,8 +165,8 @@ class ParseCache:
             raw = self.path.read_bytes()
         except OSError:
             return {}
-        head, body = raw[: len(self.MAGIC) + 32], raw[len(self.MAGIC) + 32 :]
-        if head != self.MAGIC + hashlib.sha256(body).digest():
+        head, _, body = raw.partition(b"\n")
+        if head != self.MAGIC + fingerprint(body).encode("ascii"):
             return {}  # damaged, truncated or not ours: ignored, rebuilt on save
         try:
             stamp, entries = marshal.loads(body)
@@ -176,7 +177,8 @@ class ParseCache:
         return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, bytes)}
 
     def get(self, name: str, raw: bytes) -> dict[str, Any] | None:
-        """The parsed ``name`` if it was parsed from exactly ``raw`` (by digest), else None."""
+        """The parsed ``name`` if it was parsed from exactly ``raw`` (by fingerprint), else
+        None."""
         entry = self._entries.get(name)
         if entry is None:
             return None
@@ -184,13 +186,13 @@ class ParseCache:
             digest, data = marshal.loads(entry)
         except (ValueError, EOFError, TypeError):
             return None
-        if digest != hashlib.sha256(raw).digest() or not isinstance(data, dict):
+        if digest != fingerprint(raw) or not isinstance(data, dict):
             return None
         return data
 
     def put(self, name: str, raw: bytes, data: dict[str, Any]) -> None:
         try:
-            self._entries[name] = marshal.dumps((hashlib.sha256(raw).digest(), data))
+            self._entries[name] = marshal.dumps((fingerprint(raw), data))
         except ValueError:  # a value marshal cannot store (e.g. a TOML date): parse each time
             return
         self._changed = True
@@ -204,7 +206,8 @@ class ParseCache:
         body = marshal.dumps((self._stamp(), self._entries))
         try:
             make_folder(self.path.parent)
-            write_atomic(self.path, self.MAGIC + hashlib.sha256(body).digest() + body)
+            header = self.MAGIC + fingerprint(body).encode("ascii") + b"\n"
+            write_atomic(self.path, header + body)
         except OSError:
             pass  # a read-only home or a full disk: parse again next time
         self._changed = False

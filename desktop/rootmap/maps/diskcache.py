@@ -1,28 +1,31 @@
 """A cache of extracted map geometry, so start-up skips svgelements.
 
-One JSON file per view, named after the SVG's sha256, so a changed SVG is parsed again.
+One JSON file per view, named after the SVG's fingerprint (``rootmap.digests``: its
+length and CRC-32), so a changed SVG is parsed again.
 Two places are looked in: the *baked* geometry shipped beside the SVGs
 (``assets/maps/geometry/``, written by ``python3 -m tools.bake_geometry`` and checked by
 ``rootmap check-assets``), so that even a first start never parses; then the user's cache
 folder. A cache that cannot be read or written is simply ignored.
 
-The user's cache is never trusted: each file starts with a line holding the sha256 of the
-rest of its bytes, and records the sha256 of the SVG it was extracted from. A file that
+The user's cache is never trusted: each file starts with a line holding the fingerprint
+of the rest of its bytes, and records the fingerprint of the SVG it was extracted from. A
+file that
 does not verify (a flipped byte, a truncated write, another SVG) is ignored, and the SVG
 is parsed again and the file rewritten (0600, through the one atomic writer).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
-MAGIC = b"rootmap-geometry-cache sha256="
+from rootmap.digests import fingerprint
+
+FORMAT = 2
+MAGIC = b"rootmap-geometry-cache fingerprint="
 
 
 def cache_dir() -> Path:
@@ -43,7 +46,7 @@ BAKED_DIR = "geometry"
 
 
 def _name(svg_file: Path, data: bytes) -> str:
-    return f"{svg_file.stem}-{hashlib.sha256(data).hexdigest()[:24]}.json"
+    return f"{svg_file.stem}-{fingerprint(data)}.json"
 
 
 def cache_file(svg_file: Path, data: bytes) -> Path:
@@ -67,7 +70,7 @@ def read(path: Path, source: bytes | None = None) -> dict[str, Any] | None:
         return None
     if source is not None:
         header, _, raw = raw.partition(b"\n")
-        if header != MAGIC + hashlib.sha256(raw).hexdigest().encode("ascii"):
+        if header != MAGIC + fingerprint(raw).encode("ascii"):
             return None
     try:
         data = json.loads(raw.decode("utf-8"))
@@ -75,7 +78,7 @@ def read(path: Path, source: bytes | None = None) -> dict[str, Any] | None:
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return None
-    if source is not None and data.get("source_sha256") != hashlib.sha256(source).hexdigest():
+    if source is not None and data.get("source") != fingerprint(source):
         return None
     return data
 
@@ -86,9 +89,9 @@ def write(path: Path, data: dict[str, Any], source: bytes | None = None) -> None
 
     payload: dict[str, Any] = {**data, "format": FORMAT}
     if source is not None:
-        payload["source_sha256"] = hashlib.sha256(source).hexdigest()
+        payload["source"] = fingerprint(source)
     body = json.dumps(payload, separators=(",", ":")).encode("utf-8")
-    header = MAGIC + hashlib.sha256(body).hexdigest().encode("ascii")
+    header = MAGIC + fingerprint(body).encode("ascii")
     try:
         make_folder(path.parent)
         write_atomic(path, header + b"\n" + body)
