@@ -210,3 +210,23 @@ def test_a_corrupt_knowledge_cache_is_ignored(tmp_path):
     cache.save()
     assert "L5" in knowledge.roots
     assert ParseCache(cache_file).get("roots.toml", (directory / "roots.toml").read_bytes())
+
+
+def test_a_document_opened_at_start_shows_its_visits_and_exclusions(qtbot):
+    """`rootmap FILE`: the file opens once the window is ready; the visit part, built on
+    the turn after, still shows the visit list and the "not due to a root" hatch."""
+    path = Path(__file__).parents[2] / "examples" / "follow_up_l5.rootmap"
+    window = build_window(parse_args([str(path)]), progressive=True)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    with qtbot.waitSignal(window.ready, timeout=10000):
+        window.show()
+    assert len(window.session.visits()) == 2  # opened on ready
+    qtbot.waitUntil(lambda: window.is_built("visits"), timeout=10000)
+    visits = window.visit_actions
+    assert visits.holder is not None and visits.holder.isVisible()
+    assert visits.panel is not None and visits.panel.table.topLevelItemCount() == 2
+    excluded = {f.key for f in window.encounter().findings if f.excluded is not None}
+    assert excluded == {"left.heel_lateral"}
+    window.map_area.setCurrentIndex(MAP_TAB_TITLES.index("Feet"))  # where the heel is drawn
+    qtbot.waitUntil(lambda: {item.key for item in visits.exclusions.items()} == excluded)

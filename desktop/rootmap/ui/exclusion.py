@@ -93,6 +93,7 @@ class Exclusions:
         shown = maps.tooltip_text
         maps.tooltip_text = lambda item: self._tooltip(shown(item), item)
         session.stateChanged.connect(lambda _before, _after: self.refresh())
+        self.refresh()  # a document opened before this part was built
 
     # --- showing ---------------------------------------------------------------------------
     def refresh(self) -> None:

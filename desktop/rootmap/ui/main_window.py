@@ -30,9 +30,12 @@ Start-up in stages (so that the app paints its first frame quickly):
    of its stand-in) with the current map page, the form in front (Examination) and the
    spine diagram; one turn, so that the columns are laid out and painted once. Then
    teaching mode's Teaching and Cases menus and keys (``window.teaching``; its dock,
-   overlays and spine diagram are built the first time teaching or a case is opened)
-   and the visit commands (``window.visit_actions``). Then ``window.ready`` is emitted,
-   ``window.is_ready()`` turns true, and the engine is imported for the first click.
+   overlays and spine diagram are built the first time teaching or a case is opened).
+   Then ``window.ready`` is emitted and ``window.is_ready()`` turns true. On the next
+   turn the visit commands' part is built (``window.visit_actions``: the visit list,
+   the change map, the "not due to a root" marks; it catches up with a document opened
+   meanwhile, and a Visit command before then builds it at once) and the engine is
+   imported for the first click.
    Built on first need instead: the results panel (at the first result; until then
    its stand-in shows the hint), the History form, the other map pages and the File
    menu's document actions (``window.file_actions``, at the first File command).
@@ -225,7 +228,7 @@ class MainWindow(QMainWindow):
 
     def is_built(self, part: str) -> bool:
         """Whether a part built on first need exists yet: "core" (session, maps),
-        "results", "exam" or "history" (the forms), "spine", "file_actions"."""
+        "results", "exam" or "history" (the forms), "spine", "file_actions", "visits"."""
         built = {
             "core": self._core,
             "exam": self._exam_panel is not None,
@@ -233,6 +236,7 @@ class MainWindow(QMainWindow):
             "results": self._results_panel is not None,
             "file_actions": self._file_actions is not None,
             "spine": self.spine_view is not None,
+            "visits": self._visit_actions is not None,
         }
         return built[part]
 
@@ -269,7 +273,6 @@ class MainWindow(QMainWindow):
             from rootmap.ui.teaching.mode import TeachingMode
 
             self.teaching = TeachingMode(self._session(), self)  # Teaching, Cases menus, keys
-            self.visit_actions  # noqa: B018 - the visit dock follows the documents opened
             self._ready = True
             self.ready.emit()
         return True
@@ -278,7 +281,8 @@ class MainWindow(QMainWindow):
         """One start-up step, then the next on the next event-loop turn (after a repaint)."""
         if self._next_startup_step():
             QTimer.singleShot(0, self._continue_startup)
-        else:  # complete: import the engine for the first click
+        else:  # complete: what the first edit or a second visit needs, before it is asked
+            self.visit_actions  # noqa: B018 - it follows the documents opened from now on
             importlib.import_module("rootmap.engine")
 
     # --- conveniences for scripts and tests: the session's state and commands ----------
