@@ -4,8 +4,9 @@ Run after changing any SVG in assets/maps (``rootmap check-assets`` says when it
 
     python3 -m tools.bake_geometry
 
-Each view's geometry is written as ``<view>-<fingerprint of the SVG>.json`` (``rootmap.digests``); stale files for
-the same view are removed. The app reads these first (see ``rootmap.maps.diskcache``).
+Each view's geometry is written as ``<view>-<fingerprint of the SVG>.json``
+(``rootmap.digests``); stale files for the same view are removed. The app reads these
+first (see ``rootmap.maps.diskcache``).
 """
 
 from __future__ import annotations

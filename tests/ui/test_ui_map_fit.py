@@ -4,7 +4,6 @@ the right region and Ctrl+0 refits after zooming and panning."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -13,8 +12,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QLabel
 
-from rootmap.maps import load_view
-from rootmap.ui.map_art import SVG_NS, load_art
+from rootmap.maps import load_view, read_view
+from rootmap.maps.lettering import SVG_NS
+from rootmap.ui.map_art import load_art
 from rootmap.ui.map_view import MapGraphicsView
 
 FEET = ("foot_dorsal", "foot_plantar", "foot_medial", "foot_lateral")
@@ -70,8 +70,9 @@ def with_title_group(name: str, folder: Path) -> Path:
 def test_the_title_group_is_not_drawn_nor_fitted(tmp_path, qtbot):
     svg = tmp_path / "page.svg"
     svg.write_text(PAGE.format(title=TITLE))
-    renderer, content, title = load_art(svg, None)
+    renderer, content, title, labels = load_art(read_view("page", svg), None)
     assert title == ()  # (a rectangle, no text)
+    assert [label.text for label in labels] == ["R"]  # drawn by the view, readable
     assert content.top() > 250 and content.left() > 300  # the title at 0,0 is not in it
     assert content.contains(QRectF(400, 300, 200, 400))  # the region and the R label are
     assert content.left() < 370
@@ -87,14 +88,14 @@ def test_the_title_group_is_not_drawn_nor_fitted(tmp_path, qtbot):
 def test_without_a_title_group_the_whole_drawing_is_kept(tmp_path):
     svg = tmp_path / "page.svg"
     svg.write_text(PAGE.format(title=TITLE.replace('id="title"', 'id="banner"')))
-    _renderer, content, _title = load_art(svg, None)
+    content = load_art(read_view("page", svg), None).content
     assert content.contains(QRectF(0, 0, 600, 700))
 
 
 @pytest.mark.parametrize("name", FEET)
 def test_the_feet_fill_their_pane_once_the_title_has_its_own_group(window, qtbot, tmp_path, name):
     pane = feet_pane(window, qtbot, name).size()  # a pane of the Feet tab's 2x2 grid
-    geometry = dataclasses.replace(load_view(name), svg_file=with_title_group(name, tmp_path))
+    geometry = read_view(name, with_title_group(name, tmp_path))
     view = MapGraphicsView(geometry)
     qtbot.addWidget(view)
     view.resize(pane)

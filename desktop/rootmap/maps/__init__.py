@@ -16,6 +16,7 @@ from typing import Any
 from rootmap.maps import diskcache
 from rootmap.maps.geometry import BBox, Command, Point, Ring, bbox, contains, interior_point
 from rootmap.maps.geometry import rings as flatten
+from rootmap.maps.lettering import MapText, map_texts, read_lettering
 from rootmap.maps.svgfile import MapFileError, read_groups
 from rootmap.resources import asset_path
 
@@ -23,6 +24,7 @@ __all__ = [
     "SIDES",
     "VIEW_NAMES",
     "MapFileError",
+    "MapText",
     "MapView",
     "RegionShape",
     "SpineDiagram",
@@ -72,6 +74,9 @@ class MapView:
     height: float
     svg_file: Path
     regions: tuple[RegionShape, ...]
+    texts: tuple[MapText, ...] = ()  # every <text>: the views draw the labels group's
+    art_svg: str | None = None  # the SVG without its title and label texts (None: as is)
+    art_groups: tuple[str, ...] = ()  # the ids of the SVG's top-level groups
 
     def region(self, key: str) -> RegionShape | None:
         return next((shape for shape in self.regions if shape.key == key), None)
@@ -95,6 +100,7 @@ class SpineDiagram:
     vertebrae: dict[str, RegionShape]  # "L4"
     discs: dict[str, RegionShape]  # "L4-L5"
     roots: dict[tuple[str, str], RegionShape]  # ("left", "L5")
+    texts: tuple[MapText, ...] = ()  # every <text> of the diagram, in the SVG's order
 
 
 def _extract(svg_file: Path, groups: tuple[str, ...]) -> dict[str, Any]:
@@ -127,6 +133,7 @@ def extract_geometry(
         "title": raw["title"],
         "group_names": list(groups),
         "groups": {},
+        "lettering": read_lettering(svg_file.read_bytes(), with_art="regions" in groups),
     }
     for name, items in raw["groups"].items():
         shapes = []
@@ -179,6 +186,9 @@ def read_view(name: str, svg_file: Path) -> MapView:
         height=data["height"],
         svg_file=svg_file,
         regions=tuple(shapes),
+        texts=map_texts(data.get("lettering")),
+        art_svg=(data.get("lettering") or {}).get("art"),
+        art_groups=tuple((data.get("lettering") or {}).get("groups", ())),
     )
 
 
@@ -216,6 +226,7 @@ def read_spine(svg_file: Path) -> SpineDiagram:
         vertebrae=vertebrae,
         discs=discs,
         roots=roots,
+        texts=map_texts(data.get("lettering")),
     )
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from rootmap.digests import fingerprint
 
-FORMAT = 2
+FORMAT = 3  # 3: with the lettering (rootmap.maps.lettering)
 MAGIC = b"rootmap-geometry-cache fingerprint="
 
 

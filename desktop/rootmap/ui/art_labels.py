@@ -5,19 +5,15 @@ mode enlarges), instead of scaling it down with the art.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPainter
 from PySide6.QtWidgets import QApplication
 
-from rootmap import palette
-
-SVG = "{http://www.w3.org/2000/svg}"
+if TYPE_CHECKING:
+    from rootmap.maps import MapText
 
 
 @dataclass(frozen=True)
@@ -39,33 +35,19 @@ class ArtLabel:
         return QRectF(left, self.y - self.size, width, self.size * 1.25)
 
 
-def labels_in(groups: Iterable[ET.Element]) -> list[ArtLabel]:
-    """Every ``<text>`` in these groups, in document order."""
-    labels = []
-    for group in groups:
-        for text in group.iter():
-            if text.tag not in ("text", f"{SVG}text"):
-                continue
-            labels.append(
-                ArtLabel(
-                    text=" ".join("".join(text.itertext()).split()),
-                    x=float(text.get("x", "0")),
-                    y=float(text.get("y", "0")),
-                    size=float(text.get("font-size", "15")),
-                    bold=text.get("font-weight") == "bold",
-                    italic=text.get("font-style") == "italic",
-                    anchor=text.get("text-anchor", "start"),
-                    colour=text.get("fill", palette.MAP_INK),
-                    group=group.get("id", ""),
-                )
-            )
-    return labels
-
-
-@cache
-def spine_labels(svg_file: Path) -> tuple[ArtLabel, ...]:
-    """Every text of the spine diagram, in the SVG's order."""
-    return tuple(labels_in(ET.parse(svg_file).getroot().iter(f"{SVG}g")))
+def art_label(text: MapText) -> ArtLabel:
+    """A text of the drawing as read out with its geometry (``rootmap.maps.lettering``)."""
+    return ArtLabel(
+        text.text,
+        text.x,
+        text.y,
+        text.size,
+        text.bold,
+        text.italic,
+        text.anchor,
+        text.colour,
+        text.group,
+    )
 
 
 def body_pixels() -> float:

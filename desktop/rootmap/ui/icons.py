@@ -38,9 +38,9 @@ def arrow_icon(pointing_left: bool, ink: QColor, size: int = ICON_PX) -> QIcon:
     """A solid triangle (undo points left, redo right) in ``ink`` (the toolbar's text
     colour); Qt greys it out by itself while the action is disabled."""
     pixmap, painter = _canvas(size)
-    tip, back = (5.0, 16.0) if pointing_left else (17.0, 6.0)
+    tip, back = (4.0, 15.0) if pointing_left else (18.0, 7.0)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(ink)
-    painter.drawPolygon(QPolygonF([QPointF(tip, 11), QPointF(back, 4), QPointF(back, 18)]))
+    painter.drawPolygon(QPolygonF([QPointF(tip, 11), QPointF(back, 3), QPointF(back, 19)]))
     painter.end()
     return QIcon(pixmap)

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
@@ -206,10 +205,9 @@ class MapGraphicsView(QGraphicsView):
         self.geometry_ = geometry
         self.name = geometry.name
         self.setObjectName(f"map_{geometry.name}")
-        self.labels: list[ArtLabel] = []  # R, L, "patient's right"...: drawn readable
-        self.renderer, self._content, self.title_lines = load_art(
-            Path(geometry.svg_file), self, labels_out=self.labels
-        )
+        art = load_art(geometry, self)
+        self.renderer, self._content, self.title_lines = art.renderer, art.content, art.title_lines
+        self.labels: list[ArtLabel] = list(art.labels)  # R, L, "patient's right"...: readable
         self.setScene(QGraphicsScene(self._content, self))
         self.art = QGraphicsSvgItem()
         self.art.setSharedRenderer(self.renderer)
