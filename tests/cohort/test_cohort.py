@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 from rootmap.cohort.analyse import FileResult
 from rootmap.cohort.counts import ANY, HeatCounts
 from rootmap.cohort.files import pseudonymous_id
+from rootmap.cohort.run import CHUNK
 from rootmap.cohort.synthetic import synthetic_encounters, write_cohort
 from rootmap.cohort.table import COLUMNS
 from rootmap.commands.cohort import Progress
@@ -88,11 +89,20 @@ def test_cohort_writes_a_row_per_finding_and_skips_a_broken_file(cohort: Path, t
     }
 
 
-def test_two_processes_give_the_same_csv_as_one(cohort: Path, tmp_path: Path):
+def test_two_processes_give_the_same_csv_as_one(tmp_path: Path):
+    folder = tmp_path / "visits"  # more than one chunk of files, so two processes share it
+    write_cohort(folder, CHUNK + 50, seed=5, knowledge=KNOWLEDGE)
     one, two = tmp_path / "one.csv", tmp_path / "two.csv"
-    assert rootmap("cohort", str(cohort), "--csv", str(one), "--jobs", "1").returncode == 0
-    assert rootmap("cohort", str(cohort), "--csv", str(two), "--jobs", "2").returncode == 0
+    alone = rootmap("cohort", str(folder), "--csv", str(one), "--jobs", "1")
+    shared = rootmap("cohort", str(folder), "--csv", str(two), "--jobs", "2")
+    assert alone.returncode == shared.returncode == 0
+    assert "on 1 process" in alone.stdout and "on 2 processes" in shared.stdout
     assert one.read_bytes() == two.read_bytes()
+
+
+def test_a_cohort_smaller_than_a_chunk_says_it_ran_in_one_process(cohort: Path):
+    done = rootmap("cohort", str(cohort), "--jobs", "2")
+    assert done.returncode == 0 and "on 1 process" in done.stdout, done.stdout
 
 
 def test_heat_maps_by_root_as_png_and_svg(cohort: Path, tmp_path: Path):

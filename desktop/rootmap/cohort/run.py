@@ -55,6 +55,12 @@ def _analyse_chunk(paths: list[str]) -> list[FileResult]:
     return [analyse_file(path, knowledge, atlas, key) for path in paths]
 
 
+def worker_count(files: int, jobs: int | None) -> int:
+    """How many processes a run of ``files`` files really uses: at most ``jobs`` (None:
+    one per core), and no more than there are chunks of ``CHUNK`` files to share."""
+    return min(jobs or default_jobs(), max(1, -(-files // CHUNK)))
+
+
 def _chunks(paths: Sequence[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(paths), size):
         yield list(paths[start : start + size])
@@ -67,7 +73,7 @@ def analyse_files(
     on_progress: Callable[[int], None] | None = None,
 ) -> None:
     """Analyse every file, calling ``on_result`` once per file in the order of ``paths``."""
-    jobs = min(options.jobs or default_jobs(), max(1, -(-len(paths) // CHUNK)))
+    jobs = worker_count(len(paths), options.jobs)
     done = 0
     if jobs <= 1:
         _init_worker(options.atlas, options.key)

@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         return fail("no .rootmap or .json files found")
 
     from rootmap.cohort.analyse import FileResult
-    from rootmap.cohort.run import RunOptions, default_jobs, run_cohort
+    from rootmap.cohort.run import RunOptions, default_jobs, run_cohort, worker_count
     from rootmap.cohort.table import CsvTable
 
     csv_stream = None
@@ -148,10 +148,11 @@ def run(args: argparse.Namespace) -> int:
         if csv_stream is not None:
             csv_stream.close()
     seconds = time.monotonic() - started
+    used = worker_count(len(files), jobs)  # a small cohort runs in this one process
     counts = run.counts
     print(
         f"{run.files} files: {run.analysed} analysed, {len(run.failures)} skipped (failed); "
-        f"{run.findings} findings; {seconds:.1f} s on {jobs} process{'es' if jobs != 1 else ''}"
+        f"{run.findings} findings; {seconds:.1f} s on {used} process{'es' if used != 1 else ''}"
     )
     if run.analysed and args.by != "none":
         shown = ", ".join(
