@@ -105,6 +105,7 @@ findings = sum(len(json.load(open(p))["findings"]) for p in inputs)
 rows = list(csv.DictReader(open("cohort2.csv")))
 summary = open("cohort2.txt").read()
 assert summary.startswith(f"{len(inputs)} files: {len(inputs)} analysed, 0 skipped"), summary
+assert "on 2 processes" in summary, summary  # the workers really ran
 assert len(rows) == findings, (len(rows), findings)
 assert len({r["encounter"] for r in rows}) == len(inputs), len({r["encounter"] for r in rows})
 assert open("cohort2.csv").read() == open("cohort1.csv").read(), "2 workers differ from 1"
