@@ -81,6 +81,9 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")  # the rest of the options are the window's
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; with ``only``, just that subcommand's module is imported."""
     parser = _ArgumentParser(
@@ -113,8 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if argv is None:  # the real process (not a test calling in): everything it creates
         os.umask(0o077)  # is private, 0600 files in 0700 folders, even what Qt writes
-    if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
-        # No subcommand: the desktop app (it parses its own arguments, e.g. a file to open).
+    if not args_list or args_list[0] not in (*SUBCOMMANDS, *TOP_LEVEL_OPTIONS):
+        # No subcommand: the desktop app (it parses its own arguments: a file to open,
+        # --atlas, --view, in any order).
         from rootmap.ui.app import run_app
 
         return run_app(args_list)

@@ -184,6 +184,17 @@ def test_exit_after_paint_with_a_missing_file_says_so_in_one_line_and_still_star
     assert "Traceback" not in done.stderr
 
 
+def test_the_window_options_may_come_before_the_file(tmp_path):
+    example = Path(__file__).parents[2] / "examples" / "classic_l5.json"
+    done = _run_app(
+        "--view", "foot_dorsal", "--atlas", "keegan1948", str(example), tmp_path=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert REPORT.search(done.stderr) and "invalid choice" not in done.stderr
+    wrong = _run_app("--view", "elbow", tmp_path=tmp_path)
+    assert wrong.returncode == 2 and "--view: invalid choice: 'elbow'" in wrong.stderr
+
+
 def test_parsed_knowledge_is_cached_only_for_the_same_bytes(tmp_path):
     directory = asset_path("knowledge").resolve()
     cache_file = tmp_path / "knowledge.marshal"
