@@ -20,6 +20,8 @@ class Evidence:
 
 @dataclass(frozen=True)
 class RootResult:
+    """A nerve root that explains the findings, on a side, with its score and why."""
+
     root: str
     side: str  # left, right or bilateral
     score: float  # 0-1
@@ -36,6 +38,8 @@ class RootResult:
 
 @dataclass(frozen=True)
 class ConditionResult:
+    """A condition that could explain the picture, with its levels, codes and why."""
+
     id: str
     name: str
     category: str
@@ -64,6 +68,8 @@ class ConditionResult:
 
 @dataclass(frozen=True)
 class RedFlagResult:
+    """A red flag that fired: how urgent, what to do, and why it fired."""
+
     id: str
     urgency: str  # emergency or urgent
     message: str
@@ -99,6 +105,8 @@ class Observed:
 
 @dataclass(frozen=True)
 class FindingChange:
+    """How one mark differs from the earlier visit (new, resolved, worse...)."""
+
     region: str
     side: str
     kind: str
@@ -119,6 +127,8 @@ class FindingChange:
 
 @dataclass(frozen=True)
 class SignChange:
+    """How one examination sign differs from the earlier visit."""
+
     sign: str
     side: str
     change: str  # worse, better, same, changed, new (tested now only), untested (earlier only)
@@ -212,6 +222,8 @@ class CloseCall:
 
 @dataclass(frozen=True)
 class Analysis:
+    """The engine's answer for one encounter and atlas (the contract's ``Analysis``)."""
+
     roots: tuple[RootResult, ...]
     conditions: tuple[ConditionResult, ...]
     red_flags: tuple[RedFlagResult, ...]

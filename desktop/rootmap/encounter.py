@@ -92,6 +92,8 @@ class EncounterError(ValueError):
 
 @dataclass(frozen=True, order=True)
 class Finding:
+    """One mark on the map: a kind of symptom over one region on one side."""
+
     region: str
     side: str
     kind: str
@@ -114,6 +116,8 @@ class Finding:
 
 @dataclass(frozen=True, order=True)
 class Sign:
+    """One examination sign on one side: an MRC grade (0-5) or a word (e.g. "absent")."""
+
     sign: str
     side: str
     value: int | str
@@ -128,6 +132,8 @@ class Sign:
 
 @dataclass(frozen=True)
 class History:
+    """What the history says: age, onset, and flags that are true, false or not known."""
+
     age: int | None = None
     onset: str | None = None
     # flag -> True/False; a flag that is absent is *not known*, which differs from False.
@@ -153,6 +159,8 @@ class History:
 
 @dataclass(frozen=True)
 class Encounter:
+    """One visit's record: findings, signs, history, its date and the earlier visits."""
+
     findings: tuple[Finding, ...] = ()
     signs: tuple[Sign, ...] = ()
     history: History = field(default_factory=History)

@@ -15,6 +15,8 @@ from rootmap.knowledge.scoring import Scoring
 
 @dataclass(frozen=True)
 class Source:
+    """A published source that facts cite by its ``id``."""
+
     id: str
     authors: str
     year: int
@@ -28,6 +30,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Root:
+    """A spinal nerve root, with its ISNCSCI key sensory point."""
+
     id: str  # "C2" … "S5"
     segment: str  # cervical, thoracic, lumbar, sacral
     order: int  # cranial to caudal: C2=0 … S5=last; for sorting
@@ -38,6 +42,8 @@ class Root:
 
 @dataclass(frozen=True)
 class Region:
+    """A region of skin on the maps, with its plain name and SNOMED CT body structure."""
+
     id: str  # e.g. "dorsum_central"
     name: str  # short label for people, e.g. "Top of foot, middle third"
     description: str
@@ -71,6 +77,8 @@ class DermatomeEntry:
 
 @dataclass(frozen=True)
 class Atlas:
+    """A dermatome atlas: for each region, the roots that supply it in that atlas."""
+
     id: str  # e.g. "lee2008"
     name: str  # e.g. "Lee et al. 2008 (evidence-based)"
     description: str
@@ -182,6 +190,8 @@ class Feature:
 
 @dataclass(frozen=True)
 class Condition:
+    """A condition the engine can list: its category, ICD-10-CM codes and features."""
+
     id: str
     name: str
     category: str  # spinal, peripheral_nerve, local_foot, systemic, central
@@ -195,6 +205,8 @@ class Condition:
 
 @dataclass(frozen=True)
 class RedFlag:
+    """A red flag: when it fires (its tiers), how urgent it is and what to do."""
+
     id: str
     urgency: str  # emergency, urgent
     message: str  # what the clinician should do, in words
@@ -232,6 +244,8 @@ class RedFlagVariant:
 
 @dataclass(frozen=True)
 class Knowledge:
+    """All the clinical data, validated and cross-checked, as one value."""
+
     sources: Mapping[str, Source]
     roots: Mapping[str, Root]  # in cranial-to-caudal order
     regions: Mapping[str, Region]

@@ -68,6 +68,8 @@ class RegionShape:
 
 @dataclass(frozen=True)
 class MapView:
+    """One map view: its size, its SVG, its clickable regions and its lettering."""
+
     name: str
     title: str
     width: float
@@ -94,6 +96,8 @@ class MapView:
 
 @dataclass(frozen=True)
 class SpineDiagram:
+    """The lumbar spine diagram: its vertebrae, discs and roots by name."""
+
     width: float
     height: float
     svg_file: Path

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ArtLabel:
+    """A text of the drawing that a view draws itself, at a readable size."""
+
     text: str
     x: float
     y: float  # the baseline, in scene units

@@ -27,6 +27,8 @@ ERASER_KEY = "E"
 
 @dataclass(frozen=True)
 class CommandSpec:
+    """One window command: id, menu place, text, keys and tip."""
+
     id: str
     menu: str  # the menu's title, without its mnemonic: File, Edit, Tools, View
     text: str
