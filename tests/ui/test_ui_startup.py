@@ -142,7 +142,7 @@ def test_an_encounter_set_before_the_forms_exist_shows_in_them(qtbot):
 def test_a_window_built_by_code_is_complete_at_once(qtbot):
     window = MainWindow()
     qtbot.addWidget(window)
-    assert window.is_ready()
+    assert window.is_ready() and window.is_built("visits")
     assert window.exam_panel is not None and window.teaching is not None
 
 

@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         """Build what the first frame does not need (see the module docstring); once."""
         while self._next_startup_step():
             pass
+        self.visit_actions  # noqa: B018 - (the app builds it on the turn after ready)
 
     def _next_startup_step(self) -> bool:
         """Build the next part of the window; False once the window is complete.
