@@ -34,13 +34,18 @@ def eraser_icon(size: int = ICON_PX) -> QIcon:
     return QIcon(pixmap)
 
 
-def arrow_icon(pointing_left: bool, ink: QColor, size: int = ICON_PX) -> QIcon:
-    """A solid triangle (undo points left, redo right) in ``ink`` (the toolbar's text
-    colour); Qt greys it out by itself while the action is disabled."""
-    pixmap, painter = _canvas(size)
-    tip, back = (4.0, 15.0) if pointing_left else (18.0, 7.0)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(ink)
-    painter.drawPolygon(QPolygonF([QPointF(tip, 11), QPointF(back, 3), QPointF(back, 19)]))
-    painter.end()
-    return QIcon(pixmap)
+def arrow_icon(
+    pointing_left: bool, ink: QColor, disabled_ink: QColor, size: int = ICON_PX
+) -> QIcon:
+    """A solid triangle (undo points left, redo right) in ``ink``, the toolbar's text
+    colour, and in ``disabled_ink`` while its action is disabled (as its text is)."""
+    icon = QIcon()
+    for colour, mode in ((ink, QIcon.Mode.Normal), (disabled_ink, QIcon.Mode.Disabled)):
+        pixmap, painter = _canvas(size)
+        tip, back = (4.0, 15.0) if pointing_left else (18.0, 7.0)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(QPolygonF([QPointF(tip, 11), QPointF(back, 3), QPointF(back, 19)]))
+        painter.end()
+        icon.addPixmap(pixmap, mode)
+    return icon

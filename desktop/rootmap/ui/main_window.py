@@ -624,8 +624,10 @@ class MainWindow(QMainWindow):
         """A toolbar twin of ``full`` (undo or redo): a short label and an icon."""
         from rootmap.ui.icons import arrow_icon
 
-        ink = self.palette().color(QPalette.ColorRole.ButtonText)
-        icon = QIcon.fromTheme(icon_name, arrow_icon(icon_name == "edit-undo", ink))
+        palette = self.palette()
+        ink = palette.color(QPalette.ColorRole.ButtonText)
+        faded = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
+        icon = QIcon.fromTheme(icon_name, arrow_icon(icon_name == "edit-undo", ink, faded))
         return ShortAction(full, icon, label, self)
 
     def _run_file_command(self, command_id: str) -> None:
