@@ -43,6 +43,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -127,6 +128,10 @@ class WrapDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeView) -> None:
         super().__init__(tree)
         self.tree = tree
+        # The style's margin on each side of an item's text (as QCommonStyle lays it out),
+        # so that a row is exactly as tall as its wrapped text, never a line taller.
+        margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree)
+        self.text_margin = margin + 1
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -140,7 +145,7 @@ class WrapDelegate(QStyledItemDelegate):
             parent = parent.parent()
         spanned = index.data(SPAN_ROLE)
         width = self.tree.viewport().width() if spanned else self.tree.columnWidth(0)
-        width -= self.tree.indentation() * (depth + 1) + 12
+        width -= self.tree.indentation() * (depth + 1) + 2 * self.text_margin
         if width < 60 or not text:
             return base
         metrics = QFontMetrics(index.data(Qt.ItemDataRole.FontRole) or option.font)
