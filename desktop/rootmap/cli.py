@@ -28,6 +28,9 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "cohort": ("rootmap.commands.cohort", "analyse many encounters: CSV and heat maps"),
 }
 
+# Other names a clinician may type for a command (British spelling).
+ALIASES = {"analyse": "analyze"}
+
 
 class _ArgumentParser(argparse.ArgumentParser):
     """argparse that exits 2 with one line, as the contract asks of bad input."""
@@ -112,10 +115,31 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _mistyped_command(word: str) -> str | None:
+    """The command ``word`` looks like a typo of, when it is no file and no path (a
+    file to open is given by its path, which has a dot or a slash): else None."""
+    if word in SUBCOMMANDS or word.startswith("-") or "." in word or os.sep in word:
+        return None
+    if os.path.exists(word):
+        return None
+    import difflib
+
+    close = difflib.get_close_matches(word, [*SUBCOMMANDS, *ALIASES], n=1, cutoff=0.75)
+    return ALIASES.get(close[0], close[0]) if close else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if argv is None:  # the real process (not a test calling in): everything it creates
         os.umask(0o077)  # is private, 0600 files in 0700 folders, even what Qt writes
+    if args_list and args_list[0] in ALIASES:
+        args_list[0] = ALIASES[args_list[0]]
+    if args_list and (guess := _mistyped_command(args_list[0])):
+        sys.stderr.write(
+            f"rootmap: unknown command {args_list[0]!r} (did you mean {guess!r}?);"
+            " to open a file in the window, give its path\n"
+        )
+        return 2
     if not args_list or args_list[0] not in (*SUBCOMMANDS, *TOP_LEVEL_OPTIONS):
         # No subcommand: the desktop app (it parses its own arguments: a file to open,
         # --atlas, --view, in any order).
