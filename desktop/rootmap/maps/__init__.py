@@ -174,6 +174,7 @@ def _shape(item: dict[str, Any], side: str, region: str) -> RegionShape:
 def read_view(name: str, svg_file: Path) -> MapView:
     """A view read from any SVG file (``load_view`` reads the bundled ones)."""
     data = _extract(svg_file, REGION_GROUPS)
+    lettering = data.get("lettering") or {}
     shapes = []
     for item in data["groups"]["regions"]:
         side, _, region = item["key"].partition(".")
@@ -190,9 +191,9 @@ def read_view(name: str, svg_file: Path) -> MapView:
         height=data["height"],
         svg_file=svg_file,
         regions=tuple(shapes),
-        texts=map_texts(data.get("lettering")),
-        art_svg=(data.get("lettering") or {}).get("art"),
-        art_groups=tuple((data.get("lettering") or {}).get("groups", ())),
+        texts=map_texts(lettering),
+        art_svg=lettering.get("art"),
+        art_groups=tuple(lettering.get("groups", ())),
     )
 
 

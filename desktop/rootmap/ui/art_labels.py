@@ -5,51 +5,20 @@ mode enlarges), instead of scaling it down with the art.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPainter
 from PySide6.QtWidgets import QApplication
 
-if TYPE_CHECKING:
-    from rootmap.maps import MapText
+from rootmap.maps.lettering import MapText
+
+ArtLabel = MapText  # a text of the drawing, read out with its geometry, drawn by a view
 
 
-@dataclass(frozen=True)
-class ArtLabel:
-    """A text of the drawing that a view draws itself, at a readable size."""
-
-    text: str
-    x: float
-    y: float  # the baseline, in scene units
-    size: float  # the SVG's font size, in scene units
-    bold: bool
-    italic: bool
-    anchor: str  # "start", "middle" or "end"
-    colour: str
-    group: str  # the SVG group it came from, e.g. "labels" or "title"
-
-    def scene_rect(self) -> QRectF:
-        """Roughly where the SVG draws it (for fitting), in scene units."""
-        width = 0.6 * self.size * len(self.text)
-        left = self.x - {"middle": width / 2, "end": width}.get(self.anchor, 0.0)
-        return QRectF(left, self.y - self.size, width, self.size * 1.25)
-
-
-def art_label(text: MapText) -> ArtLabel:
-    """A text of the drawing as read out with its geometry (``rootmap.maps.lettering``)."""
-    return ArtLabel(
-        text.text,
-        text.x,
-        text.y,
-        text.size,
-        text.bold,
-        text.italic,
-        text.anchor,
-        text.colour,
-        text.group,
-    )
+def scene_rect(label: ArtLabel) -> QRectF:
+    """Roughly where the SVG draws ``label`` (for fitting), in scene units."""
+    width = 0.6 * label.size * len(label.text)
+    left = label.x - {"middle": width / 2, "end": width}.get(label.anchor, 0.0)
+    return QRectF(left, label.y - label.size, width, label.size * 1.25)
 
 
 def body_pixels() -> float:

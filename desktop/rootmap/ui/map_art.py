@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QByteArray, QObject, QRectF
 from PySide6.QtSvg import QSvgRenderer
 
-from rootmap.ui.art_labels import ArtLabel, art_label
+from rootmap.ui.art_labels import ArtLabel, scene_rect
 
 if TYPE_CHECKING:
     from rootmap.maps import MapView
@@ -37,7 +37,7 @@ class Art(NamedTuple):
 def load_art(geometry: MapView, parent: QObject | None) -> Art:
     """The renderer for the art without its title group and label texts, the rectangle
     to fit, the title's lines and the labels."""
-    labels = tuple(art_label(t) for t in geometry.texts if t.group == LABELS_GROUP)
+    labels = tuple(t for t in geometry.texts if t.group == LABELS_GROUP)
     lines = tuple(t.text for t in geometry.texts if t.group == TITLE_GROUP and t.text)
     if geometry.art_svg is not None:
         renderer = QSvgRenderer(QByteArray(geometry.art_svg.encode("utf-8")), parent)
@@ -51,7 +51,7 @@ def load_art(geometry: MapView, parent: QObject | None) -> Art:
         if rect.isValid():
             bounds = bounds.united(rect) if bounds.isValid() else rect
     for label in labels:
-        rect = label.scene_rect()
+        rect = scene_rect(label)
         bounds = bounds.united(rect) if bounds.isValid() else rect
     if not bounds.isValid():
         bounds = renderer.viewBoxF()

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from rootmap import palette
 from rootmap.qtgui.painting import painter_path
 from rootmap.ui import brushes
-from rootmap.ui.art_labels import ArtLabel, art_label, body_pixels, paint_label
+from rootmap.ui.art_labels import ArtLabel, body_pixels, paint_label
 from rootmap.ui.i18n import QT_TRANSLATE_NOOP
 from rootmap.ui.viewport import use_python_viewport
 
@@ -96,7 +96,7 @@ class SpineView(QGraphicsView):
             )
             art.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.scene().addItem(art)
-        self.labels = tuple(art_label(text) for text in diagram.texts)
+        self.labels = diagram.texts
         self.root_items = {key: _item(s.commands, self.scene()) for key, s in diagram.roots.items()}
         self.disc_items = {key: _item(s.commands, self.scene()) for key, s in diagram.discs.items()}
         self._diagram = diagram
