@@ -27,7 +27,7 @@ def scan_imports_from_bytes() -> bool:
     original = getattr(hook_module, _HOOK, None)
     if hook_module is None or not callable(original):
         return False
-    if getattr(original, "reads_bytes", False):
+    if hasattr(original, "replaced"):
         return True
 
     def uses_pyside(module: ModuleType) -> bool:
@@ -40,12 +40,6 @@ def scan_imports_from_bytes() -> bool:
                 pass
         return bool(original(module))
 
-    uses_pyside.reads_bytes = True  # type: ignore[attr-defined]
+    uses_pyside.replaced = original  # type: ignore[attr-defined]  # (kept for tests)
     setattr(hook_module, _HOOK, uses_pyside)
     return True
-
-
-def pyside_check(module: ModuleType) -> bool:
-    """PySide6's answer for ``module`` as the hook gives it now (for tests)."""
-    hook = getattr(sys.modules.get(_HOOK_MODULE), _HOOK, None)
-    return bool(hook(module)) if callable(hook) else False
