@@ -17,13 +17,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QByteArray, QObject, QRectF
 from PySide6.QtSvg import QSvgRenderer
 
+from rootmap.maps.lettering import LABELS_GROUP, TITLE_GROUP
 from rootmap.ui.art_labels import ArtLabel, scene_rect
 
 if TYPE_CHECKING:
     from rootmap.maps import MapView
 
-TITLE_GROUP = "title"
-LABELS_GROUP = "labels"
 MARGIN = 0.02  # of the content's larger side, on each side
 
 
